@@ -1,0 +1,60 @@
+# Rumbo: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app app
+STAMP := $(VENV)/.installed
+
+.PHONY: run test serve setup translations extract-strings update-strings check-content lint format bench db-upgrade clean
+
+run: setup db-upgrade  ## serve the portal on http://127.0.0.1:5000 (development server)
+	RUMBO_ENV=development $(FLASK) run --host 127.0.0.1 --port 5000
+
+serve: setup db-upgrade  ## serve with gunicorn and the production configuration
+	$(BIN)/gunicorn --config deploy/gunicorn.conf.py "app:create_app()"
+
+test: setup test-deps  ## set everything up and run the whole suite (lint included)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: setup  ## measure throughput and latency under load (see docs/performance.md)
+	$(BIN)/python bench/run.py
+
+$(STAMP): pyproject.toml constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP) translations
+
+test-deps:  ## Chromium and PostgreSQL from Debian's packages, when missing and possible
+	bash scripts/install-test-deps
+
+translations: $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -q -d translations 2>/dev/null || $(BIN)/pybabel compile -q -d translations
+
+db-upgrade: $(STAMP)
+	RUMBO_ENV=development $(FLASK) db upgrade
+
+extract-strings: $(STAMP)  ## extract UI strings into translations/messages.pot
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --no-location --omit-header --sort-output -o translations/messages.pot .
+
+update-strings: extract-strings  ## merge new strings into every catalogue
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --omit-header --ignore-obsolete
+
+check-content: setup
+	RUMBO_ENV=development $(FLASK) content check
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts
+	find translations -name '*.mo' -delete

@@ -1,0 +1,53 @@
+"""The stylesheet and script, built once at start-up and served with a content hash.
+
+The host's colours become CSS custom properties appended to our stylesheet, so theming needs
+no CSS editing and no inline style; one file each keeps a page to three requests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask, Response, abort, current_app, url_for
+
+STATIC = Path(__file__).parent / "static"
+TYPES = {"css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"}
+
+
+@dataclass(frozen=True)
+class Asset:
+    body: bytes
+    digest: str
+
+
+def _build(app: Flask) -> dict[str, Asset]:
+    theme = app.extensions["rumbo.settings"].theme
+    css = (STATIC / "rumbo.css").read_text(encoding="utf-8")
+    css += f"\n:root{{--primary:{theme.primary};--accent:{theme.accent}}}\n"
+    js = (STATIC / "rumbo.js").read_text(encoding="utf-8")
+    built = {}
+    for kind, text in (("css", css), ("js", js)):
+        body = text.encode()
+        built[kind] = Asset(body, hashlib.sha256(body).hexdigest()[:12])
+    return built
+
+
+def url(kind: str) -> str:
+    asset = current_app.extensions["rumbo.assets"][kind]
+    return url_for("root.asset", name=f"rumbo.{asset.digest}.{kind}")
+
+
+def serve(name: str) -> Response:
+    stem, _, kind = name.rpartition(".")
+    asset = current_app.extensions["rumbo.assets"].get(kind)
+    if asset is None or stem != f"rumbo.{asset.digest}":
+        abort(404)
+    response = Response(asset.body, content_type=TYPES[kind])
+    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["rumbo.assets"] = _build(app)

@@ -1,0 +1,36 @@
+"""``flask content check``: validate a content tree and print one ``path:line`` per problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+
+from .help import check_help
+from .loader import check_tree
+
+
+@click.group("content", help="Work with the Markdown modules and help directories.")
+def content_cli() -> None:
+    pass
+
+
+@content_cli.command("check")
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--require-reviewed", is_flag=True, help="Fail while any module is a draft.")
+def check_command(path: Path | None, strict: bool, require_reviewed: bool) -> None:
+    """Check every module and help file (of PATH, default: the portal's content folder)."""
+    settings = current_app.extensions["rumbo.settings"]
+    root = path or settings.content_dir
+    catalog, problems = check_tree(root, settings.locales, require_reviewed=require_reviewed)
+    check_help(root, settings.locales, problems=problems)
+    for problem in problems.errors + problems.warnings:
+        click.echo(str(problem), err=True)
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    failed = errors or (strict and warnings)
+    modules = sum(len(catalog.modules(locale)) for locale in settings.locales) if catalog else 0
+    click.echo(f"{errors} error(s), {warnings} warning(s); {modules} module file(s) checked.")
+    if failed:
+        raise SystemExit(1)

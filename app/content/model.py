@@ -1,0 +1,139 @@
+"""The content model: an immutable catalogue built once at start-up.
+
+Requests only look things up here; nothing is parsed or rendered per request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from markupsafe import Markup
+
+EXERCISE_TYPES = ("reflection", "scale", "checklist", "choice", "myth-or-fact", "balance", "list")
+PLAN_SECTIONS = (
+    "reasons", "warning-signs", "coping", "environment", "needs", "people", "next-steps", "safety",
+)  # fmt: skip
+FREE_TEXT_TYPES = ("reflection", "balance", "list", "checklist")
+BALANCE_CELLS = ("change-pros", "change-cons", "stay-pros", "stay-cons")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    type: str
+    prompt: str  # for myth-or-fact: the statement
+    hint: str = ""
+    options: tuple[str, ...] = ()
+    feedback: tuple[str, ...] = ()
+    minimum: int = 0
+    maximum: int = 10
+    min_label: str = ""
+    max_label: str = ""
+    other: bool = False
+    items: int = 0
+    answer: str = ""  # myth-or-fact: "myth" or "fact"
+    explanation: str = ""
+    plan: str = ""
+
+    @property
+    def has_free_text(self) -> bool:
+        return self.type in ("reflection", "balance", "list") or self.other
+
+    @property
+    def scale_values(self) -> range:
+        return range(self.minimum, self.maximum + 1)
+
+
+@dataclass(frozen=True)
+class Prose:
+    html: Markup
+
+
+Block = Prose | Exercise
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    number: int  # 1-based position in its module
+    blocks: tuple[Block, ...]
+
+    @property
+    def exercises(self) -> tuple[Exercise, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Exercise))
+
+
+@dataclass(frozen=True)
+class Module:
+    slug: str
+    order: int
+    title: str
+    summary: str
+    minutes: int
+    objectives: tuple[str, ...]
+    sources: tuple[str, ...]
+    review: str
+    intro: Markup
+    steps: tuple[Step, ...]
+    path: Path
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+    def exercise(self, exercise_id: str) -> tuple[Step, Exercise] | None:
+        for step in self.steps:
+            for exercise in step.exercises:
+                if exercise.id == exercise_id:
+                    return step, exercise
+        return None
+
+
+@dataclass(frozen=True)
+class Page:
+    """A standalone page such as privacy or safety: Markdown with a title, no steps."""
+
+    name: str
+    title: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class LocaleContent:
+    locale: str
+    modules: tuple[Module, ...]
+    by_slug: Mapping[str, Module] = field(default_factory=lambda: MappingProxyType({}))
+    pages: Mapping[str, Page] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every module of every enabled locale, ordered, rendered and sanitised."""
+
+    locales: Mapping[str, LocaleContent]
+
+    def modules(self, locale: str) -> tuple[Module, ...]:
+        return self.locales[locale].modules
+
+    def module(self, locale: str, slug: str) -> Module | None:
+        content = self.locales.get(locale)
+        return content.by_slug.get(slug) if content else None
+
+    def step(self, locale: str, slug: str, step_id: str) -> tuple[Module, Step] | None:
+        module = self.module(locale, slug)
+        step = module.step(step_id) if module else None
+        return (module, step) if module and step else None
+
+    def page(self, locale: str, name: str) -> Page | None:
+        content = self.locales.get(locale)
+        return content.pages.get(name) if content else None
+
+    def neighbours(self, locale: str, module: Module) -> tuple[Module | None, Module | None]:
+        modules = self.modules(locale)
+        index = modules.index(module)
+        before = modules[index - 1] if index > 0 else None
+        after = modules[index + 1] if index + 1 < len(modules) else None
+        return before, after

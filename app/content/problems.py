@@ -1,0 +1,57 @@
+"""Problems found in content, collected and reported together as ``path:line: message``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        kind = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {kind}{self.message}"
+
+
+@dataclass
+class Problems:
+    """A collector: loaders add to it and carry on, so an author sees every problem at once."""
+
+    root: Path | None = None
+    found: list[Problem] = field(default_factory=list)
+
+    def error(self, path: Path, line: int, message: str) -> None:
+        self.found.append(Problem(self._show(path), line, message))
+
+    def warn(self, path: Path, line: int, message: str) -> None:
+        self.found.append(Problem(self._show(path), line, message, warning=True))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(p for p in self.found if not p.warning)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return sorted(p for p in self.found if p.warning)
+
+    @staticmethod
+    def _show(path: Path) -> str:
+        """The path as an author would type it: relative to the working folder when inside it."""
+        try:
+            return str(path.resolve().relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+
+
+class ContentError(Exception):
+    """Raised after loading when content has errors; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

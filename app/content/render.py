@@ -1,0 +1,92 @@
+"""Markdown to safe HTML, with the portal's own link forms resolved at start-up.
+
+Authors write ``module:pathway``, ``module:pathway/why-now`` or ``page:help``; these become
+relative addresses, so rendered HTML is the same wherever the portal is mounted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+from .sanitise import audit, clean
+
+# Paths relative to /<lang>/. Module overviews (/<lang>/modules/<slug>/) and steps
+# (/<lang>/modules/<slug>/<step>) share a directory two levels below it: prefix "../../".
+PAGE_LINKS = {
+    "home": "./",
+    "modules": "modules/",
+    "help": "help",
+    "safety": "safety",
+    "privacy": "privacy",
+    "workbook": "workbook",
+    "plan": "workbook/plan",
+    "resume": "resume",
+}
+MODULE_PREFIX = "../../"
+
+Report = Callable[[str], None]
+
+
+def resolve_link(href: str, known: Mapping[str, frozenset[str]], prefix: str) -> str | None:
+    """Return the relative address for a ``module:`` or ``page:`` link, or None if unknown."""
+    kind, _, target = href.partition(":")
+    if kind == "page":
+        page = PAGE_LINKS.get(target)
+        return None if page is None else (prefix + page or "./")
+    slug, _, step = target.partition("/")
+    if slug not in known or (step and step not in known[slug]):
+        return None
+    return f"{prefix}modules/{slug}/{step}"
+
+
+class _LinkResolver(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, ext: _PortalLinks) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: Element) -> None:
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if href.startswith(("module:", "page:")):
+                resolved = resolve_link(href, self.ext.known, self.ext.prefix)
+                if resolved is None:
+                    self.ext.report(
+                        f"link {href!r} points to a module, step or page that does not exist"
+                    )
+                    resolved = self.ext.prefix or "./"
+                link.set("href", resolved)
+
+
+class _PortalLinks(Extension):
+    def __init__(self) -> None:
+        super().__init__()
+        self.known: Mapping[str, frozenset[str]] = {}
+        self.prefix = MODULE_PREFIX
+        self.report: Report = lambda message: None
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_LinkResolver(md, self), "portal_links", 1)
+
+
+class Renderer:
+    """Renders Markdown fragments of one content tree; reuse it, it is not thread-safe."""
+
+    def __init__(self, known: Mapping[str, frozenset[str]]) -> None:
+        self._links = _PortalLinks()
+        self._links.known = known
+        self._md = markdown.Markdown(extensions=["sane_lists", self._links], output_format="html")
+
+    def render(self, text: str, report: Report, prefix: str = MODULE_PREFIX) -> Markup:
+        """Render ``text``; ``prefix`` leads from the page's directory to /<lang>/."""
+        self._md.reset()
+        self._links.report = report
+        self._links.prefix = prefix
+        raw = self._md.convert(text)
+        audit(raw, report)
+        return Markup(clean(raw))  # noqa: S704 (cleaned by the allow-list just above)

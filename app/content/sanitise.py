@@ -1,0 +1,86 @@
+"""The one allow-list for HTML that content may produce, and the cleaner that enforces it.
+
+Content is rendered from Markdown written by clinicians; the cleaner makes sure nothing in it
+can run script, load a third-party resource or carry style, whatever the Markdown contains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from html.parser import HTMLParser
+
+import bleach
+from bleach.linkifier import LinkifyFilter
+
+ALLOWED_TAGS = frozenset({
+    "p", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i", "a",
+    "blockquote", "code", "pre", "hr", "br", "abbr", "span", "dl", "dt", "dd", "sub", "sup",
+})  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": ["href", "title", "rel"],
+    "abbr": ["title"],
+    "span": ["lang"],
+    "p": ["lang"],
+    "blockquote": ["lang"],
+}
+ALLOWED_PROTOCOLS = frozenset({"https", "mailto", "tel"})
+EXTERNAL_REL = "noopener noreferrer"
+
+
+def _external_rel(attrs: dict, new: bool = False) -> dict:
+    href = attrs.get((None, "href"), "")
+    if href.startswith("https://"):
+        attrs[(None, "rel")] = EXTERNAL_REL
+    return attrs
+
+
+_CLEANER = bleach.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    protocols=ALLOWED_PROTOCOLS,
+    strip=True,
+    strip_comments=True,
+    filters=[partial(LinkifyFilter, callbacks=[_external_rel], parse_email=False)],
+)
+
+
+def clean(html: str) -> str:
+    """Return ``html`` with everything outside the allow-list removed."""
+    return _CLEANER.clean(html)
+
+
+class _Auditor(HTMLParser):
+    """Lists what :func:`clean` will remove, so authors are told instead of surprised."""
+
+    def __init__(self, report: Callable[[str], None]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.report = report
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.report(f"HTML <{tag}> is not allowed and was removed")
+            return
+        allowed = ALLOWED_ATTRIBUTES.get(tag, [])
+        for name, value in attrs:
+            if name not in allowed:
+                self.report(f"HTML attribute {name!r} on <{tag}> is not allowed and was removed")
+            elif name == "href" and value and not _allowed_href(value):
+                self.report(f"link {value!r} is not allowed (use https:// or module:/page: links)")
+
+    def handle_comment(self, data: str) -> None:
+        self.report("HTML comments are removed")
+
+
+def _allowed_href(href: str) -> bool:
+    scheme, colon, _ = href.partition(":")
+    if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
+        return True  # relative link
+    return scheme.lower() in ALLOWED_PROTOCOLS
+
+
+def audit(html: str, report: Callable[[str], None]) -> None:
+    """Call ``report`` once for each thing in ``html`` that the cleaner would remove."""
+    auditor = _Auditor(report)
+    auditor.feed(html)
+    auditor.close()

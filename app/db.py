@@ -1,0 +1,74 @@
+"""The database: one engine per app, a session per request, models on one declarative base."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, current_app, g
+from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from .context import settings
+
+# Named constraints let Alembic's batch mode alter tables on SQLite.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 5})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    # WAL lets readers and the counter writer proceed together; secure_delete overwrites
+    # deleted workbooks instead of leaving their ciphertext in free pages.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def engine() -> Engine:
+
+    return current_app.extensions["rumbo.engine"]
+
+
+def session() -> Session:
+    """The request's session, opened on first use and closed when the request ends."""
+    if "db_session" not in g:
+        g.db_session = current_app.extensions["rumbo.sessionmaker"]()
+    return g.db_session
+
+
+def _close_session(_exc: BaseException | None) -> None:
+    db_session = g.pop("db_session", None)
+    if db_session is not None:
+        db_session.close()
+
+
+def init_app(app: Flask) -> None:
+    with app.app_context():
+        url = settings().database_url
+    made = make_engine(url)
+    app.extensions["rumbo.engine"] = made
+    app.extensions["rumbo.sessionmaker"] = sessionmaker(made, expire_on_commit=False)
+    app.teardown_appcontext(_close_session)
+    from . import migrate
+
+    migrate.init_app(app)

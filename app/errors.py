@@ -1,0 +1,41 @@
+"""Error pages in the visitor's language: no stack trace, no file path, no framework banner."""
+
+from __future__ import annotations
+
+import sys
+
+from flask import Flask, current_app, g, render_template
+from flask_babel import lazy_gettext as _l
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+MESSAGES = {
+    400: (_l("That request could not be understood"), _l("Something in the form or the address was not valid. Go back and try again.")),
+    403: (_l("That was refused"), _l("The form was sent from another site, or from a page that is too old. Reload the page and try again.")),
+    404: (_l("Page not found"), _l("There is no page at this address. It may have moved, or the address may be mistyped.")),
+    405: (_l("That cannot be done here"), _l("This page cannot be used that way. Go back and use the links and buttons on the page.")),
+    413: (_l("That was too long"), _l("What you sent is longer than this portal accepts. Shorten it and try again.")),
+    429: (_l("Too many attempts"), _l("There were too many attempts in a short time. Please wait a few minutes and try again.")),
+    500: (_l("Something went wrong on our side"), _l("The portal could not show this page. Nothing you wrote was sent anywhere. Please try again later.")),
+    503: (_l("The portal is busy"), _l("Please try again in a few minutes.")),
+}  # fmt: skip
+
+
+def render_error(error: HTTPException):
+    from .i18n import current_locale
+
+    g.setdefault("lang", current_locale())
+    code = error.code or 500
+    title, text = MESSAGES.get(code, MESSAGES[500 if code >= 500 else 400])
+    response = render_template("error.html", code=code, title=title, text=text)
+    headers = error.get_headers() if code == 405 else []  # keeps the Allow header
+    return response, code, [h for h in headers if h[0].lower() == "allow"]
+
+
+def _unexpected(error: Exception):
+    current_app.log_exception(sys.exc_info())
+    return render_error(InternalServerError())
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, render_error)
+    app.register_error_handler(Exception, _unexpected)

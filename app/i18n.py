@@ -1,0 +1,74 @@
+"""Locales: the URL carries the locale; ``/`` negotiates it from Accept-Language, no cookie."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, abort, current_app, g, request
+from flask_babel import Babel
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
+
+from .context import settings
+
+babel = Babel()
+
+# Names of languages in their own language, for the language menu.
+LANGUAGE_NAMES = {"es": "Español", "en": "English", "fr": "Français", "pt": "Português",
+                  "ca": "Català", "de": "Deutsch", "it": "Italiano"}  # fmt: skip
+RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
+
+
+def negotiate_locale(header: str | None, available: tuple[str, ...], default: str) -> str:
+    """The best of ``available`` for an Accept-Language header; ``default`` if none fits."""
+    try:
+        accepted = parse_accept_header(header or "", LanguageAccept)
+        return accepted.best_match(available, default=default) or default
+    except (ValueError, TypeError):
+        return default
+
+
+def current_locale() -> str:
+    lang = g.get("lang")
+    if lang:
+        return lang
+    config = settings()
+    return negotiate_locale(
+        request.headers.get("Accept-Language"), config.locales, config.default_locale
+    )
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def text_direction(code: str) -> str:
+    return "rtl" if code.split("_")[0] in RIGHT_TO_LEFT else "ltr"
+
+
+def _pull_lang(endpoint: str | None, values: dict[str, Any] | None) -> None:
+    if values and "lang" in values:
+        lang = values.pop("lang")
+        if lang not in settings().locales:
+            abort(404)
+        g.lang = lang
+
+
+def _push_lang(endpoint: str, values: dict[str, Any]) -> None:
+    expects_lang = current_app.url_map.is_endpoint_expecting(endpoint, "lang")
+    if "lang" not in values and g.get("lang") and expects_lang:
+        values["lang"] = g.lang
+
+
+def init_app(app: Flask) -> None:
+    config = settings_of(app)
+    app.config["BABEL_DEFAULT_LOCALE"] = config.default_locale
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(str(p) for p in config.translations_dir)
+    babel.init_app(app, locale_selector=current_locale)
+    app.url_value_preprocessor(_pull_lang)
+    app.url_defaults(_push_lang)
+    app.jinja_env.globals.update(language_name=language_name, text_direction=text_direction)
+
+
+def settings_of(app: Flask):
+    return app.extensions["rumbo.settings"]

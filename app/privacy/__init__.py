@@ -1,0 +1,13 @@
+"""The privacy rules that apply to every request, each in one module of this package."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from . import forgery, headers, logs
+
+
+def init_app(app: Flask) -> None:
+    logs.init_app(app)
+    headers.init_app(app)
+    forgery.init_app(app)

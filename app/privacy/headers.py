@@ -1,0 +1,59 @@
+"""Security and caching headers, set on every response in this one place."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, g, request
+
+from ..context import settings
+
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "font-src 'none'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+])  # fmt: skip
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation",
+        "gyroscope", "magnetometer", "microphone", "payment", "usb",
+    )
+)  # fmt: skip
+STATIC_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+
+def mark_personal() -> None:
+    """Call from a view whose page shows something of the visitor's own."""
+    g.personal = True
+
+
+def _add_headers(response: Response) -> Response:
+    response.headers.update(STATIC_HEADERS)
+    if settings().https:
+        response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    # A page that shows a visitor's answers, or any page asked for with the workbook cookie,
+    # must not be kept by the browser or any proxy: someone else may use the device later.
+    if g.get("personal") or request.cookies:
+        response.headers["Cache-Control"] = "no-store"
+    # Werkzeug's development server names its version unless the app sets the header;
+    # gunicorn sends a bare "gunicorn" and ignores this one.
+    response.headers["Server"] = "rumbo"
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.after_request(_add_headers)

@@ -1,0 +1,94 @@
+"""Keys and encryption for workbooks. No Flask here: this is the part to read and test alone.
+
+A workbook is found by a one-way ``lookup_id`` and encrypted under a ``data_key``; both come
+from a secret only the visitor holds: 32 random bytes for a new workbook, or a passphrase
+stretched with scrypt once the visitor keeps it. The server adds its own key (a pepper) to the
+lookup id, so a copy of the database alone cannot even test passphrase guesses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+# SecureDrop's parameters for the same job: about 16 MiB and tens of milliseconds per guess.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+NONCE_BYTES = 12
+
+
+class Unreadable(Exception):
+    """A ciphertext or cookie that does not decrypt: tampered, truncated or from another key."""
+
+
+@dataclass(frozen=True)
+class ServerKeys:
+    """Keys derived from the host's SECRET_KEY, each for one purpose."""
+
+    pepper: bytes
+    scrypt_salt: bytes
+    cookie_key: bytes
+
+    @classmethod
+    def from_secret(cls, secret_key: str) -> ServerKeys:
+        root = secret_key.encode()
+        return cls(
+            pepper=_mac(root, b"rumbo workbook lookup pepper v1"),
+            scrypt_salt=_mac(root, b"rumbo workbook scrypt salt v1"),
+            cookie_key=_mac(root, b"rumbo workbook cookie key v1"),
+        )
+
+
+@dataclass(frozen=True)
+class WorkbookKeys:
+    lookup_id: bytes
+    data_key: bytes
+
+    def to_bytes(self) -> bytes:
+        return self.lookup_id + self.data_key
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> WorkbookKeys:
+        if len(raw) != 64:
+            raise Unreadable("wrong key length")
+        return cls(raw[:32], raw[32:])
+
+
+def _mac(key: bytes, message: bytes) -> bytes:
+    return hmac.new(key, message, hashlib.sha256).digest()
+
+
+def keys_from_secret(secret: bytes, server: ServerKeys) -> WorkbookKeys:
+    return WorkbookKeys(
+        lookup_id=_mac(server.pepper, _mac(secret, b"lookup")),
+        data_key=_mac(secret, b"data"),
+    )
+
+
+def new_keys(server: ServerKeys) -> WorkbookKeys:
+    return keys_from_secret(secrets.token_bytes(32), server)
+
+
+def passphrase_keys(normalised_passphrase: str, server: ServerKeys) -> WorkbookKeys:
+    kdf = Scrypt(salt=server.scrypt_salt, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
+    return keys_from_secret(kdf.derive(normalised_passphrase.encode()), server)
+
+
+def seal(key: bytes, plaintext: bytes, context: bytes) -> bytes:
+    nonce = os.urandom(NONCE_BYTES)
+    return nonce + AESGCM(key).encrypt(nonce, plaintext, context)
+
+
+def unseal(key: bytes, sealed: bytes, context: bytes) -> bytes:
+    if len(sealed) <= NONCE_BYTES:
+        raise Unreadable("too short")
+    try:
+        return AESGCM(key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], context)
+    except InvalidTag:
+        raise Unreadable("authentication failed") from None
