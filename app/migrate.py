@@ -6,6 +6,7 @@ import click
 from alembic import command
 from alembic.config import Config
 from flask import Flask, current_app
+from flask.cli import AppGroup
 
 from .config import PROJECT_ROOT
 
@@ -23,7 +24,7 @@ def upgrade(url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(url), revision)
 
 
-@click.group("db", help="Manage the database schema (Alembic migrations).")
+@click.group("db", help="Manage the database schema (Alembic migrations).", cls=AppGroup)
 def db_cli() -> None:
     pass
 

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 from flask import current_app
+from flask.cli import AppGroup
 
 from .help import check_help
 from .loader import check_tree
 
 
-@click.group("content", help="Work with the Markdown modules and help directories.")
+@click.group("content", help="Work with the Markdown modules and help directories.", cls=AppGroup)
 def content_cli() -> None:
     pass
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from types import MappingProxyType
@@ -223,6 +224,17 @@ def _shape_differences(one: Exercise, two: Exercise) -> list[str]:
     return [name for name, get in shape.items() if get(one) != get(two)]
 
 
+def _offset(text: str, message: str) -> int:
+    """Which line of ``text`` a rendering problem is about: the one holding what it quotes."""
+    quoted = re.search(r"'([^']+)'|<(\w+)>", message)
+    if quoted:
+        needle = quoted.group(1) or f"<{quoted.group(2)}"
+        for offset, line in enumerate(text.splitlines()):
+            if needle in line:
+                return offset
+    return 0
+
+
 def _read_pages(folder: Path, problems: Problems) -> dict[str, RawModule]:
     """Standalone pages: front matter with a title, then Markdown without steps."""
     pages: dict[str, RawModule] = {}
@@ -254,7 +266,9 @@ def _build_locale(
         exercises = _exercises(module, problems)
 
         def render(text: str, line: int, path: Path = module.path):
-            return renderer.render(text, lambda message: problems.error(path, line, message))
+            return renderer.render(
+                text, lambda message: problems.error(path, line + _offset(text, message), message)
+            )
 
         steps = []
         for number, step in enumerate(module.steps, start=1):

@@ -6,12 +6,11 @@ can run script, load a third-party resource or carry style, whatever the Markdow
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 
 import bleach
-from bleach.linkifier import LinkifyFilter
+from bleach.html5lib_shim import Filter
 
 ALLOWED_TAGS = frozenset({
     "p", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i", "a",
@@ -28,11 +27,17 @@ ALLOWED_PROTOCOLS = frozenset({"https", "mailto", "tel"})
 EXTERNAL_REL = "noopener noreferrer"
 
 
-def _external_rel(attrs: dict, new: bool = False) -> dict:
-    href = attrs.get((None, "href"), "")
-    if href.startswith("https://"):
-        attrs[(None, "rel")] = EXTERNAL_REL
-    return attrs
+class ExternalLinkFilter(Filter):
+    """Adds rel="noopener noreferrer" to links that leave the portal. Creates no new links:
+    text that merely looks like an address (``workbook.md``) stays text."""
+
+    def __iter__(self) -> Iterator[dict]:
+        for token in super().__iter__():
+            if token["type"] == "StartTag" and token["name"] == "a":
+                attrs = token["data"]
+                if attrs.get((None, "href"), "").startswith("https://"):
+                    attrs[(None, "rel")] = EXTERNAL_REL
+            yield token
 
 
 _CLEANER = bleach.Cleaner(
@@ -41,7 +46,7 @@ _CLEANER = bleach.Cleaner(
     protocols=ALLOWED_PROTOCOLS,
     strip=True,
     strip_comments=True,
-    filters=[partial(LinkifyFilter, callbacks=[_external_rel], parse_email=False)],
+    filters=[ExternalLinkFilter],
 )
 
 

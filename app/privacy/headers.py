@@ -49,9 +49,10 @@ def _add_headers(response: Response) -> Response:
     # must not be kept by the browser or any proxy: someone else may use the device later.
     if g.get("personal") or request.cookies:
         response.headers["Cache-Control"] = "no-store"
-    # Werkzeug's development server names its version unless the app sets the header;
-    # gunicorn sends a bare "gunicorn" and ignores this one.
-    response.headers["Server"] = "rumbo"
+    # Werkzeug's development server names its versions unless the app sets the header;
+    # gunicorn sends a bare "gunicorn" of its own, so there we add nothing.
+    if request.environ.get("SERVER_SOFTWARE", "").startswith("Werkzeug"):
+        response.headers["Server"] = "rumbo"
     return response
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 from flask import current_app
+from flask.cli import AppGroup
 
 from .. import db
 from .current import today
 from .store import purge
 
 
-@click.group("workbook", help="Manage stored workbooks.")
+@click.group("workbook", help="Manage stored workbooks.", cls=AppGroup)
 def workbook_cli() -> None:
     pass
 

@@ -1,0 +1,44 @@
+"""gunicorn's production configuration for Rumbo (used by `make serve` and the Dockerfile).
+
+No access log at all: an access line would carry the visitor's address, agent or referrer.
+The error log goes through the same privacy filter as the app's own log, without timestamps.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("RUMBO_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("RUMBO_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+max_requests = 10000  # recycle workers now and then; memory stays flat
+max_requests_jitter = 1000
+# Load the catalogue once in the master; workers share it through fork.
+preload_app = True
+limit_request_line = 4094
+limit_request_fields = 60
+limit_request_field_size = 8190
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("RUMBO_LOG_LEVEL", "info")
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"privacy": {"()": "app.privacy.logs.PrivacyFilter"}},
+    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "error_console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["privacy"],
+            "stream": "ext://sys.stderr",
+        },
+    },
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
+        "gunicorn.access": {"level": "CRITICAL", "handlers": [], "propagate": False},
+    },
+    "root": {"level": "WARNING", "handlers": ["error_console"]},
+}

@@ -1,0 +1,141 @@
+"""The shipped curriculum has the shape the programme needs, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.content import check_tree
+from app.content.model import EXERCISE_TYPES
+from tests.conftest import SHIPPED_CONTENT
+
+SLUGS = [
+    "start",
+    "motivation",
+    "consequences",
+    "pathway",
+    "self-regulation",
+    "good-life",
+    "getting-help",
+    "staying-on-track",
+]
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    catalog, problems = check_tree(SHIPPED_CONTENT, ("es", "en"))
+    assert problems.errors == [], "\n".join(map(str, problems.errors))
+    return catalog
+
+
+def shape(module):
+    return [
+        (step.id, [(e.id, e.type, len(e.options), e.plan) for e in step.exercises])
+        for step in module.steps
+    ]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_eight_modules_in_order(catalog, lang):
+    assert [m.slug for m in catalog.modules(lang)] == SLUGS
+    assert [m.order for m in catalog.modules(lang)] == list(range(8))
+
+
+def test_steps_and_exercises_are_the_same_in_both_languages(catalog):
+    for spanish, english in zip(catalog.modules("es"), catalog.modules("en"), strict=True):
+        assert shape(spanish) == shape(english), spanish.slug
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_each_module_has_four_to_seven_steps_each_ending_in_an_exercise(catalog, lang):
+    for module in catalog.modules(lang):
+        assert 4 <= len(module.steps) <= 7, module.slug
+        for step in module.steps:
+            assert step.exercises, (module.slug, step.id)
+            assert step.blocks[-1] is step.exercises[-1], (module.slug, step.id)
+
+
+def test_every_module_has_sources_and_ships_as_a_draft(catalog):
+    for lang in ("es", "en"):
+        for module in catalog.modules(lang):
+            assert module.sources and module.objectives
+            assert module.review == "draft"
+
+
+def test_every_exercise_type_is_used(catalog):
+    used = {e.type for m in catalog.modules("en") for s in m.steps for e in s.exercises}
+    assert used == set(EXERCISE_TYPES)
+
+
+def test_plan_items_where_the_programme_needs_them(catalog):
+    modules = {m.slug: m for m in catalog.modules("en")}
+    for slug in ("motivation", "self-regulation", "good-life", "getting-help", "staying-on-track"):
+        assert any(e.plan for s in modules[slug].steps for e in s.exercises), slug
+    plans = {e.plan for m in catalog.modules("en") for s in m.steps for e in s.exercises if e.plan}
+    assert {
+        "reasons",
+        "warning-signs",
+        "coping",
+        "environment",
+        "needs",
+        "people",
+        "next-steps",
+        "safety",
+    } <= plans
+
+
+def test_the_rulers_of_module_one_come_back_in_module_seven(catalog):
+    for lang in ("es", "en"):
+        first, last = catalog.module(lang, "motivation"), catalog.module(lang, "staying-on-track")
+        for ruler in ("importance", "confidence"):
+            _, early = first.exercise(ruler)
+            _, late = last.exercise(ruler)
+            assert early.type == late.type == "scale"
+            assert (
+                early.prompt,
+                early.minimum,
+                early.maximum,
+                early.min_label,
+                early.max_label,
+            ) == (late.prompt, late.minimum, late.maximum, late.min_label, late.max_label)
+
+
+def test_crisis_lines_are_named_in_modules_zero_and_six(catalog):
+    for lang in ("es", "en"):
+        for slug in ("start", "getting-help"):
+            text = "".join(
+                str(b.html)
+                for s in catalog.module(lang, slug).steps
+                for b in s.blocks
+                if hasattr(b, "html")
+            )
+            for number in ("024", "116 123", "988", "112"):
+                assert number in text, (lang, slug, number)
+
+
+def test_readiness_ruler_in_module_zero(catalog):
+    _, readiness = catalog.module("en", "start").exercise("readiness")
+    assert readiness.type == "scale" and (readiness.minimum, readiness.maximum) == (0, 10)
+
+
+def test_content_uses_csam_not_child_pornography_except_to_explain_it(catalog):
+    for lang, preferred, legal in (
+        ("en", "CSAM", "child pornography"),
+        ("es", "MASI", "pornografía infantil"),
+    ):
+        texts = [
+            "".join(str(b.html) for s in m.steps for b in s.blocks if hasattr(b, "html"))
+            for m in catalog.modules(lang)
+        ]
+        assert any(preferred in t for t in texts)
+        assert sum(t.lower().count(legal) for t in texts) <= 3
+
+
+def test_shipped_content_check_passes(shipped_app):
+    result = shipped_app.test_cli_runner().invoke(args=["content", "check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_require_reviewed_fails_while_the_curriculum_is_a_draft(shipped_app):
+    result = shipped_app.test_cli_runner().invoke(args=["content", "check", "--require-reviewed"])
+    assert result.exit_code == 1
+    assert "00-start.md" in result.output and "module is still a draft" in result.output

@@ -1,0 +1,74 @@
+"""Rendered content passes the allow-list: no script, no handlers, no unsafe links."""
+
+from app.content.render import Renderer
+from app.content.sanitise import clean
+
+
+def render(text):
+    reported = []
+    html = Renderer({"sample": frozenset({"thinking"})}).render(text, reported.append)
+    return str(html), reported
+
+
+def test_script_tags_are_removed():
+    html, reported = render("Hello <script>alert(1)</script> world")
+    assert "<script" not in html
+    assert reported
+
+
+def test_event_handler_attributes_are_removed():
+    html, _ = render(
+        '<p onclick="x()">Hi</p>\n\n<a href="https://example.org" onmouseover="x()">a</a>'
+    )
+    assert "onclick" not in html and "onmouseover" not in html
+
+
+def test_onerror_on_images_is_removed():
+    html, _ = render('<img src="https://evil.example/x.png" onerror="alert(1)">')
+    assert "onerror" not in html and "<img" not in html and "evil.example" not in html
+
+
+def test_javascript_links_lose_their_target():
+    html, reported = render("[click](javascript:alert(1))")
+    assert "javascript:" not in html
+    assert any("javascript:alert(1)" in r for r in reported)
+
+
+def test_style_attributes_and_iframes_are_removed():
+    html, _ = render('<p style="color:red">x</p>\n\n<iframe src="https://example.org"></iframe>')
+    assert "style=" not in html and "iframe" not in html
+
+
+def test_plain_http_links_are_not_allowed():
+    html, reported = render("[old](http://example.org)")
+    assert 'href="http://' not in html
+    assert reported
+
+
+def test_external_links_get_noopener_noreferrer():
+    html, reported = render("[Stop It Now](https://www.stopitnow.org.uk/)")
+    assert 'rel="noopener noreferrer"' in html
+    assert reported == []
+
+
+def test_portal_links_become_relative_addresses():
+    html, reported = render("[a](module:sample) [b](module:sample/thinking) [c](page:help)")
+    assert 'href="../../modules/sample/"' in html
+    assert 'href="../../modules/sample/thinking"' in html
+    assert 'href="../../help"' in html
+    assert reported == []
+
+
+def test_clean_keeps_ordinary_markup():
+    assert clean("<p><strong>a</strong> <em>b</em></p>") == "<p><strong>a</strong> <em>b</em></p>"
+
+
+def test_text_that_looks_like_an_address_is_not_turned_into_a_link():
+    html, reported = render("Download `workbook.md` or see example.org and www.example.com")
+    assert "<a" not in html
+    assert reported == []
+
+
+def test_raw_https_links_get_noopener_noreferrer_too():
+    html, _ = render('<a href="https://example.org/">x</a>')
+    assert 'rel="noopener noreferrer"' in html

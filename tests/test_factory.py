@@ -1,0 +1,82 @@
+"""Configuration is data: loaded by one pure function that names the key when something is wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import create_app
+from app.config import ConfigError, load_settings
+
+
+def settings(tmp_path, toml: str = "", **env):
+    (tmp_path / "rumbo.toml").write_text(toml, encoding="utf-8")
+    return load_settings({"RUMBO_ENV": "test", **env}, instance_dir=tmp_path)
+
+
+def test_defaults_are_safe_for_local_use(tmp_path):
+    config = settings(tmp_path)
+    assert config.locales == ("es", "en") and config.default_locale == "es"
+    assert config.database_url.startswith("sqlite:///") and config.database_url.endswith("rumbo.db")
+    assert config.quick_exit_url.startswith("https://")
+    assert config.workbook_retention_days == 180 and config.insight_min_cell == 10
+
+
+def test_the_host_file_sets_site_identity(tmp_path):
+    config = settings(
+        tmp_path,
+        'quick_exit_url = "https://www.example.org/weather"\nhelp_countries = ["ES"]\n'
+        '[site.es]\nname = "Rumbo Madrid"\ntagline = "Ayuda anónima"\n[theme]\nprimary = "#224466"\n',
+    )
+    assert config.site_text("es").name == "Rumbo Madrid"
+    assert config.site_text("en").name == "Rumbo"
+    assert config.theme.primary == "#224466"
+    assert config.help_countries == ("ES",)
+
+
+def test_environment_variables_win_over_the_file(tmp_path):
+    config = settings(tmp_path, 'database_url = "sqlite:///a.db"', DATABASE_URL="sqlite:///b.db")
+    assert config.database_url == "sqlite:///b.db"
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    with pytest.raises(ConfigError, match="secret_key: is required in production"):
+        load_settings({}, instance_dir=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("toml", "key", "problem"),
+    [
+        ('quick_exit_url = "http://example.org"', "quick_exit_url", "absolute https://"),
+        ('quick_exit_url = "/elsewhere"', "quick_exit_url", "absolute https://"),
+        ('locales = ["es", "english"]', "locales", "not a locale code"),
+        ('default_locale = "fr"', "default_locale", "not one of locales"),
+        ("workbook_retention_days = 0", "workbook_retention_days", "whole number from 1"),
+        ('[theme]\nprimary = "teal"', "theme.primary", "colour"),
+        ('[site.fr]\nname = "x"', "site.fr", "not one of the enabled locales"),
+        ('[site.es]\nslogan = "x"', "site.es.slogan", "unknown key"),
+        ('colour = "red"', "colour", "unknown key"),
+        ('help_countries = ["Spain"]', "help_countries", "two-letter"),
+        ("secret_key = 'short'", "secret_key", "at least 32"),
+        ("https = 'perhaps'", "https", "true or false"),
+        ("this is not toml", "rumbo.toml", "not valid TOML"),
+    ],
+)
+def test_invalid_configuration_names_the_key(tmp_path, toml, key, problem):
+    with pytest.raises(ConfigError) as error:
+        settings(tmp_path, toml)
+    assert key in str(error.value) and problem in str(error.value)
+
+
+def test_invalid_configuration_stops_the_app_with_one_message(tmp_path, capsys, monkeypatch):
+    (tmp_path / "rumbo.toml").write_text('quick_exit_url = "http://x.org"', encoding="utf-8")
+    monkeypatch.setenv("RUMBO_INSTANCE_DIR", str(tmp_path))
+    with pytest.raises(SystemExit):
+        create_app({"environment": "test"})
+    err = capsys.readouterr().err
+    assert "configuration error: quick_exit_url: must be an absolute https:// address" in err
+    assert "Traceback" not in err
+
+
+def test_app_is_built_by_the_factory(app):
+    assert not app.config["SECRET_KEY"].startswith("dev")
+    assert {"portal", "workbook", "root"} <= set(app.blueprints)

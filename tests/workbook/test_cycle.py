@@ -1,0 +1,166 @@
+"""The whole life of a workbook: answer, keep, close, resume elsewhere, change, delete.
+
+Runs once on SQLite and once on PostgreSQL (the any_db_app fixture).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import MARKER, answer, dump_database, keep, workbook_cookie
+
+
+@pytest.fixture
+def visitor(any_db_app):
+    return any_db_app.test_client()
+
+
+def test_reading_sets_no_cookie(visitor):
+    for url in (
+        "/en/",
+        "/en/modules/",
+        "/en/modules/sample/",
+        "/en/modules/sample/thinking",
+        "/en/help",
+        "/en/privacy",
+        "/en/workbook",
+        "/en/workbook/plan",
+        "/en/resume",
+    ):
+        response = visitor.get(url)
+        assert response.status_code == 200, url
+        assert "Set-Cookie" not in response.headers, url
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_answer_keep_close_resume_change_delete(any_db_app, lang):
+    first_device = any_db_app.test_client()
+    response = answer(first_device, lang)
+    assert response.status_code == 303
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    assert "Expires" not in cookie and "Max-Age" not in cookie  # gone when the browser closes
+    assert MARKER in first_device.get(f"/{lang}/modules/sample/thinking").text
+
+    passphrase = keep(first_device, lang)
+    assert len(passphrase.split()) >= 6
+
+    second_device = any_db_app.test_client()  # a closed browser: no cookie
+    assert MARKER not in second_device.get(f"/{lang}/workbook").text
+    resumed = second_device.post(f"/{lang}/resume", data={"passphrase": passphrase})
+    assert resumed.status_code == 303 and resumed.headers["Location"] == f"/{lang}/workbook"
+    overview = second_device.get(f"/{lang}/workbook")
+    assert MARKER in overview.text
+    assert overview.headers["Cache-Control"] == "no-store"
+
+    changed = answer(second_device, lang, answer="A changed answer")
+    assert changed.status_code == 303
+    assert "A changed answer" in second_device.get(f"/{lang}/workbook").text
+    assert MARKER not in second_device.get(f"/{lang}/workbook").text
+
+    deleted = second_device.post(f"/{lang}/workbook/delete")
+    assert deleted.status_code == 200
+    assert (
+        "Max-Age=0" in deleted.headers["Set-Cookie"]
+        or "Expires=Thu, 01 Jan 1970" in deleted.headers["Set-Cookie"]
+    )
+    assert workbook_cookie(second_device) is None
+    again = any_db_app.test_client().post(f"/{lang}/resume", data={"passphrase": passphrase})
+    assert again.status_code == 400
+
+
+def test_switching_language_keeps_answers(visitor):
+    answer(visitor, "en")
+    assert MARKER in visitor.get("/es/modules/sample/thinking").text
+    assert MARKER in visitor.get("/es/workbook").text
+
+
+def test_passphrase_is_forgiving_about_case_accents_and_spaces(visitor, any_db_app):
+    answer(visitor)
+    passphrase = keep(visitor)
+    typed = "  " + "   ".join(word.upper() for word in passphrase.split()) + "\n"
+    other = any_db_app.test_client()
+    assert other.post("/en/resume", data={"passphrase": typed}).status_code == 303
+
+
+def test_database_dump_holds_no_answer_passphrase_or_address(any_db_app):
+    visitor = any_db_app.test_client()
+    headers = {"User-Agent": "Rumbo-Test-Agent/9.9", "X-Forwarded-For": "203.0.113.77"}
+    answer(visitor)
+    visitor.post(
+        "/en/modules/sample/judging",
+        data={"exercise": "balance", "change-pros": MARKER},
+        headers=headers,
+    )
+    passphrase = keep(visitor)
+    dump = dump_database(any_db_app.extensions["rumbo.settings"].database_url)
+    assert dump  # the workbook row is there
+    for secret in (
+        MARKER,
+        "Zebra-marker",
+        passphrase,
+        *passphrase.split(),
+        "127.0.0.1",
+        "203.0.113.77",
+        "Rumbo-Test-Agent",
+    ):
+        assert secret.encode() not in dump, secret
+
+
+def test_every_exercise_type_can_be_answered(visitor):
+    answers = [
+        ("thinking", {"exercise": "thoughts", "answer": "My own words"}),
+        ("thinking", {"exercise": "ready", "answer": "7"}),
+        ("choosing", {"exercise": "triggers", "option": ["0", "1"], "other": "Boredom"}),
+        ("choosing", {"exercise": "lapse", "answer": "1"}),
+        ("judging", {"exercise": "looking", "answer": "fact"}),
+        ("judging", {"exercise": "balance", "change-pros": "Peace", "stay-cons": "Fear"}),
+        ("judging", {"exercise": "reasons", "item": ["For my family", "", "For me"]}),
+    ]
+    for step, data in answers:
+        assert visitor.post(f"/en/modules/sample/{step}", data=data).status_code == 303, data
+    choosing = visitor.get("/en/modules/sample/choosing").text
+    assert "Not quite: a lapse is a single slip." in choosing  # the chosen option's feedback
+    judging = visitor.get("/en/modules/sample/judging").text
+    assert (
+        "This is a myth." in judging and "Every image records the abuse of a real child." in judging
+    )
+    workbook = visitor.get("/en/workbook").text
+    for text in (
+        "My own words",
+        "7",
+        "Loneliness",
+        "Stress",
+        "Boredom",
+        "Giving up",
+        "fact",
+        "Peace",
+        "Fear",
+        "For my family",
+        "For me",
+    ):
+        assert text in workbook, text
+    plan = visitor.get("/en/workbook/plan").text
+    assert plan.index("My reasons to change") < plan.index("My warning signs")
+    assert "For my family" in plan and "Boredom" in plan and "My own words" in plan
+
+
+def test_workbook_and_plan_download_as_markdown(visitor):
+    answer(visitor)
+    download = visitor.get("/en/workbook/workbook.md")
+    assert download.status_code == 200
+    assert download.headers["Content-Disposition"] == 'attachment; filename="workbook.md"'
+    assert download.headers["Cache-Control"] == "no-store"
+    assert MARKER in download.text and download.text.startswith("# My workbook")
+    plan = visitor.get("/es/workbook/plan.md")
+    assert MARKER in plan.text and plan.headers["Content-Type"].startswith("text/markdown")
+
+
+def test_the_cookie_is_secure_on_https_hosts(tmp_path, sqlite_url):
+    from tests.conftest import make_app
+
+    app = make_app(sqlite_url, tmp_path, https=True)
+    response = answer(app.test_client())
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-rumbo=") and "Secure" in cookie
+    app.extensions["rumbo.engine"].dispose()
