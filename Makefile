@@ -33,7 +33,7 @@ test-deps:  ## Chromium and PostgreSQL from Debian's packages, when missing and 
 	bash scripts/install-test-deps
 
 translations: $(STAMP)
-	$(BIN)/pybabel compile --use-fuzzy -q -d translations 2>/dev/null || $(BIN)/pybabel compile -q -d translations
+	$(BIN)/pybabel --quiet compile -d translations
 
 db-upgrade: $(STAMP)
 	RUMBO_ENV=development $(FLASK) db upgrade

@@ -14,18 +14,17 @@ from functools import cache
 from importlib import resources
 
 MIN_BITS = 80
-# English: the EFF long list (7,776 words). Spanish: xkcdpass's Spanish list, keeping words of
-# 4 to 8 plain letters so they are easy to type on any keyboard.
-WORDLISTS = {"en": "eff-long", "es": "spa-mich"}
-PLAIN_WORD = re.compile(r"^[a-z]{4,8}$")
+# English: the EFF long list, less its few hyphenated words. Spanish: xkcdpass's Spanish list,
+# keeping words of 4 to 8 letters without accents, so they are easy to type on any keyboard.
+WORDLISTS = {"en": ("eff-long", re.compile(r"^[a-z]+$")), "es": ("spa-mich", re.compile(r"^[a-z]{4,8}$"))}
 
 
 @cache
 def wordlist(locale: str) -> tuple[str, ...]:
-    name = WORDLISTS.get(locale.split("_")[0], WORDLISTS["en"])
+    name, plain = WORDLISTS.get(locale.split("_")[0], WORDLISTS["en"])
     text = resources.files("xkcdpass").joinpath("static", name).read_text(encoding="utf-8")
     words = {line.strip().lower() for line in text.splitlines()}
-    return tuple(sorted(w for w in words if PLAIN_WORD.match(w)))
+    return tuple(sorted(w for w in words if plain.match(w)))
 
 
 def word_count(locale: str) -> int:

@@ -1,0 +1,136 @@
+"""Bad input gets a 4xx in the visitor's language, and earlier answers stay as they were."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import update
+
+from app.workbook.model import WorkbookRow
+from tests.conftest import make_app
+
+from .helpers import MARKER, answer
+
+
+@pytest.fixture
+def visitor(client):
+    answer(client)  # an earlier answer that must survive every bad request below
+    return client
+
+
+def assert_untouched(visitor):
+    assert MARKER in visitor.get("/en/workbook").text
+
+
+@pytest.mark.parametrize(
+    ("step", "data", "message"),
+    [
+        ("thinking", {"exercise": "ready", "answer": "11"}, "Choose a number on the scale."),
+        ("thinking", {"exercise": "ready", "answer": "seven"}, "Choose a number on the scale."),
+        ("thinking", {"exercise": "thoughts", "answer": "   "}, "Write your answer in the box before saving."),
+        ("choosing", {"exercise": "lapse", "answer": "5"}, "Choose one of the options."),
+        ("choosing", {"exercise": "triggers", "option": ["9"]}, "Tick one or more options."),
+        ("judging", {"exercise": "looking", "answer": "maybe"}, "Choose myth or fact."),
+        ("judging", {"exercise": "reasons", "item": ["a", "b", "c", "d"]}, "more items than this exercise has room for"),
+        ("judging", {"exercise": "balance"}, "Write something in at least one of the boxes."),
+    ],
+)
+def test_invalid_answers_are_400_with_a_message(visitor, step, data, message):
+    response = visitor.post(f"/en/modules/sample/{step}", data=data)
+    assert response.status_code == 400
+    assert message in response.text
+    assert 'class="error-summary"' in response.text
+    assert_untouched(visitor)
+
+
+def test_an_answer_over_the_size_limit_is_refused_and_shown_again(visitor):
+    long_text = "word " * 2100
+    response = visitor.post("/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": long_text + "END"})
+    assert response.status_code == 400
+    assert "at most 10000 characters" in response.text
+    assert "END</textarea>" in response.text  # the text is not lost
+    assert_untouched(visitor)
+
+
+def test_messages_are_in_the_visitors_language(visitor):
+    response = visitor.post("/es/modules/sample/thinking", data={"exercise": "ready", "answer": "99"})
+    assert response.status_code == 400 and "Elige un número" in response.text
+
+
+def test_a_form_for_an_exercise_that_does_not_exist_is_400(visitor):
+    for data in ({"exercise": "nope", "answer": "x"}, {"answer": "x"}, {"exercise": "reasons", "answer": "x"}):
+        response = visitor.post("/en/modules/sample/thinking", data=data)
+        assert response.status_code == 400
+        assert "could not be understood" in response.text
+    assert visitor.post("/en/modules/nope/thinking", data={"exercise": "x"}).status_code == 404
+    assert_untouched(visitor)
+
+
+def test_a_huge_request_body_is_413(visitor):
+    response = visitor.post("/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "x" * 200_000})
+    assert response.status_code == 413
+    assert "too long" in response.text
+    assert_untouched(visitor)
+
+
+def test_a_tampered_cookie_is_dropped_and_the_text_kept(client):
+    client.set_cookie("rumbo", "bm90LWEtcmVhbC1jb29raWU")
+    page = client.get("/en/modules/sample/thinking")
+    assert page.status_code == 200 and "rumbo=;" in page.headers["Set-Cookie"]
+    client.set_cookie("rumbo", "AAAA" * 30)
+    response = client.post("/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "Kept text"})
+    assert response.status_code == 400
+    assert "could not be read" in response.text and "Kept text</textarea>" in response.text
+    assert answer(client).status_code == 303  # the next save starts a fresh workbook
+
+
+def test_an_expired_workbook_is_explained_and_the_text_kept(app, visitor):
+    with app.extensions["rumbo.engine"].begin() as connection:
+        connection.execute(update(WorkbookRow).values(last_used=date.today() - timedelta(days=5)))
+    app.test_cli_runner().invoke(args=["workbook", "purge"])
+    response = visitor.post("/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "New text"})
+    assert response.status_code == 400
+    assert "has expired" in response.text and "New text</textarea>" in response.text
+
+
+def test_a_database_that_is_down_keeps_pages_working_and_text_in_the_box(tmp_path):
+    app = make_app(f"sqlite:///{tmp_path / 'ok.db'}", tmp_path)
+    app.extensions["rumbo.engine"].dispose()
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import sessionmaker
+
+    down = create_engine("postgresql+psycopg://nobody@127.0.0.1:9/none", connect_args={"connect_timeout": 1})
+    app.extensions["rumbo.engine"] = down
+    app.extensions["rumbo.sessionmaker"] = sessionmaker(down)
+    client = app.test_client()
+    assert client.get("/en/modules/sample/thinking").status_code == 200
+    response = client.post("/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "Precious words"})
+    assert response.status_code == 503
+    assert "could not be saved just now" in response.text and "Precious words</textarea>" in response.text
+    assert "Set-Cookie" not in response.headers
+    assert client.get("/healthz").status_code == 503
+
+
+def test_a_wrong_passphrase_gets_a_plain_message(client):
+    response = client.post("/en/resume", data={"passphrase": "these words open nothing at all here"})
+    assert response.status_code == 400
+    assert "No workbook opens with that passphrase" in response.text
+    assert "Set-Cookie" not in response.headers
+    assert client.post("/en/resume", data={"passphrase": ""}).status_code == 400
+    assert client.post("/en/resume", data={"passphrase": "x" * 5000}).status_code == 400
+
+
+def test_failed_passphrases_are_throttled_globally(app):
+    throttle = app.extensions["rumbo.resume_throttle"]
+    throttle.limit = 3
+    clients = [app.test_client() for _ in range(4)]  # different visitors: the budget is shared
+    for client in clients[:3]:
+        assert client.post("/en/resume", data={"passphrase": "wrong words here"}).status_code == 400
+    response = clients[3].post("/en/resume", data={"passphrase": "wrong words here"})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.text
+
+
+def test_keep_without_a_workbook_is_400(client):
+    assert client.post("/en/workbook/keep").status_code == 400
