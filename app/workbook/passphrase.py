@@ -16,7 +16,10 @@ from importlib import resources
 MIN_BITS = 80
 # English: the EFF long list, less its few hyphenated words. Spanish: xkcdpass's Spanish list,
 # keeping words of 4 to 8 letters without accents, so they are easy to type on any keyboard.
-WORDLISTS = {"en": ("eff-long", re.compile(r"^[a-z]+$")), "es": ("spa-mich", re.compile(r"^[a-z]{4,8}$"))}
+WORDLISTS = {
+    "en": ("eff-long", re.compile(r"^[a-z]+$")),
+    "es": ("spa-mich", re.compile(r"^[a-z]{4,8}$")),
+}
 
 
 @cache

@@ -28,11 +28,19 @@ def assert_untouched(visitor):
     [
         ("thinking", {"exercise": "ready", "answer": "11"}, "Choose a number on the scale."),
         ("thinking", {"exercise": "ready", "answer": "seven"}, "Choose a number on the scale."),
-        ("thinking", {"exercise": "thoughts", "answer": "   "}, "Write your answer in the box before saving."),
+        (
+            "thinking",
+            {"exercise": "thoughts", "answer": "   "},
+            "Write your answer in the box before saving.",
+        ),
         ("choosing", {"exercise": "lapse", "answer": "5"}, "Choose one of the options."),
         ("choosing", {"exercise": "triggers", "option": ["9"]}, "Tick one or more options."),
         ("judging", {"exercise": "looking", "answer": "maybe"}, "Choose myth or fact."),
-        ("judging", {"exercise": "reasons", "item": ["a", "b", "c", "d"]}, "more items than this exercise has room for"),
+        (
+            "judging",
+            {"exercise": "reasons", "item": ["a", "b", "c", "d"]},
+            "more items than this exercise has room for",
+        ),
         ("judging", {"exercise": "balance"}, "Write something in at least one of the boxes."),
     ],
 )
@@ -46,7 +54,9 @@ def test_invalid_answers_are_400_with_a_message(visitor, step, data, message):
 
 def test_an_answer_over_the_size_limit_is_refused_and_shown_again(visitor):
     long_text = "word " * 2100
-    response = visitor.post("/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": long_text + "END"})
+    response = visitor.post(
+        "/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": long_text + "END"}
+    )
     assert response.status_code == 400
     assert "at most 10000 characters" in response.text
     assert "END</textarea>" in response.text  # the text is not lost
@@ -54,12 +64,18 @@ def test_an_answer_over_the_size_limit_is_refused_and_shown_again(visitor):
 
 
 def test_messages_are_in_the_visitors_language(visitor):
-    response = visitor.post("/es/modules/sample/thinking", data={"exercise": "ready", "answer": "99"})
+    response = visitor.post(
+        "/es/modules/sample/thinking", data={"exercise": "ready", "answer": "99"}
+    )
     assert response.status_code == 400 and "Elige un número" in response.text
 
 
 def test_a_form_for_an_exercise_that_does_not_exist_is_400(visitor):
-    for data in ({"exercise": "nope", "answer": "x"}, {"answer": "x"}, {"exercise": "reasons", "answer": "x"}):
+    for data in (
+        {"exercise": "nope", "answer": "x"},
+        {"answer": "x"},
+        {"exercise": "reasons", "answer": "x"},
+    ):
         response = visitor.post("/en/modules/sample/thinking", data=data)
         assert response.status_code == 400
         assert "could not be understood" in response.text
@@ -68,7 +84,9 @@ def test_a_form_for_an_exercise_that_does_not_exist_is_400(visitor):
 
 
 def test_a_huge_request_body_is_413(visitor):
-    response = visitor.post("/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "x" * 200_000})
+    response = visitor.post(
+        "/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "x" * 200_000}
+    )
     assert response.status_code == 413
     assert "too long" in response.text
     assert_untouched(visitor)
@@ -79,7 +97,9 @@ def test_a_tampered_cookie_is_dropped_and_the_text_kept(client):
     page = client.get("/en/modules/sample/thinking")
     assert page.status_code == 200 and "rumbo=;" in page.headers["Set-Cookie"]
     client.set_cookie("rumbo", "AAAA" * 30)
-    response = client.post("/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "Kept text"})
+    response = client.post(
+        "/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "Kept text"}
+    )
     assert response.status_code == 400
     assert "could not be read" in response.text and "Kept text</textarea>" in response.text
     assert answer(client).status_code == 303  # the next save starts a fresh workbook
@@ -89,7 +109,9 @@ def test_an_expired_workbook_is_explained_and_the_text_kept(app, visitor):
     with app.extensions["rumbo.engine"].begin() as connection:
         connection.execute(update(WorkbookRow).values(last_used=date.today() - timedelta(days=5)))
     app.test_cli_runner().invoke(args=["workbook", "purge"])
-    response = visitor.post("/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "New text"})
+    response = visitor.post(
+        "/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "New text"}
+    )
     assert response.status_code == 400
     assert "has expired" in response.text and "New text</textarea>" in response.text
 
@@ -100,20 +122,29 @@ def test_a_database_that_is_down_keeps_pages_working_and_text_in_the_box(tmp_pat
     from sqlalchemy import create_engine
     from sqlalchemy.orm import sessionmaker
 
-    down = create_engine("postgresql+psycopg://nobody@127.0.0.1:9/none", connect_args={"connect_timeout": 1})
+    down = create_engine(
+        "postgresql+psycopg://nobody@127.0.0.1:9/none", connect_args={"connect_timeout": 1}
+    )
     app.extensions["rumbo.engine"] = down
     app.extensions["rumbo.sessionmaker"] = sessionmaker(down)
     client = app.test_client()
     assert client.get("/en/modules/sample/thinking").status_code == 200
-    response = client.post("/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "Precious words"})
+    response = client.post(
+        "/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "Precious words"}
+    )
     assert response.status_code == 503
-    assert "could not be saved just now" in response.text and "Precious words</textarea>" in response.text
+    assert (
+        "could not be saved just now" in response.text
+        and "Precious words</textarea>" in response.text
+    )
     assert "Set-Cookie" not in response.headers
     assert client.get("/healthz").status_code == 503
 
 
 def test_a_wrong_passphrase_gets_a_plain_message(client):
-    response = client.post("/en/resume", data={"passphrase": "these words open nothing at all here"})
+    response = client.post(
+        "/en/resume", data={"passphrase": "these words open nothing at all here"}
+    )
     assert response.status_code == 400
     assert "No workbook opens with that passphrase" in response.text
     assert "Set-Cookie" not in response.headers

@@ -16,7 +16,9 @@ def ages(app, days_by_kept):
     with app.extensions["rumbo.engine"].begin() as connection:
         for kept, days in days_by_kept.items():
             connection.execute(
-                update(WorkbookRow).where(WorkbookRow.kept.is_(kept)).values(last_used=date.today() - timedelta(days=days))
+                update(WorkbookRow)
+                .where(WorkbookRow.kept.is_(kept))
+                .values(last_used=date.today() - timedelta(days=days))
             )
 
 

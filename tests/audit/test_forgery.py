@@ -1,0 +1,41 @@
+"""A form sent from another site is refused with 403 and changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.workbook.helpers import MARKER, answer
+
+pytestmark = pytest.mark.audit
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+    ],
+)
+def test_cross_site_posts_are_refused(client, headers):
+    answer(client)
+    for url, data in (
+        ("/en/modules/sample/thinking", {"exercise": "thoughts", "answer": "forged"}),
+        ("/en/workbook/delete", {}),
+        ("/en/workbook/keep", {}),
+        ("/en/resume", {"passphrase": "a b c"}),
+    ):
+        response = client.post(url, data=data, headers=headers)
+        assert response.status_code == 403, url
+        assert "Set-Cookie" not in response.headers
+    assert MARKER in client.get("/en/workbook").text  # nothing changed
+
+
+def test_same_origin_posts_are_accepted(client):
+    response = client.post(
+        "/en/modules/sample/thinking",
+        data={"exercise": "thoughts", "answer": "mine"},
+        headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"},
+    )
+    assert response.status_code == 303

@@ -1,0 +1,161 @@
+"""What a visitor does in the browser: answer exercises through the real forms, keep, resume.
+
+Everything here finds elements by ids and form actions, never by wording, so it works in every
+language while translations change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# One step per exercise type, in the shipped curriculum (ids are the same in every language).
+STEP_WITH = {
+    "scale": "/modules/motivation/rulers",  # and a reflection
+    "balance": "/modules/motivation/balance",
+    "list": "/modules/motivation/my-reasons",
+    "checklist": "/modules/start/welcome",
+    "myth-or-fact": "/modules/start/interest-and-action",
+    "choice": "/modules/start/privacy",
+}
+JOURNEY_MODULE = "motivation"  # every type but myth-or-fact, which is in "start"
+
+LABEL_OF_CHECKED = """(section) => Array.from(section.querySelectorAll('input:checked'))
+  .map((input) => section.querySelector(`label[for="${input.id}"]`).textContent.trim())"""
+
+
+def save(page, exercise_id: str) -> None:
+    """Press the exercise's own submit button and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.click(f"#ex-{exercise_id} button[type=submit]")
+
+
+@dataclass
+class Answers:
+    """What was typed or chosen, by exercise id, as the workbook page should list it."""
+
+    lang: str
+    expected: dict[str, list[str]] = field(default_factory=dict)
+
+    def text(self, name: str) -> str:
+        # Free text in the visitor's language, with characters that must survive encryption.
+        words = {"es": "Quiero vivir en paz, sin miedo: ñandú", "en": "I want a calm life: café"}
+        return f"{words[self.lang]} ({name})"
+
+    def choice(self, page, exercise_id: str, index: int) -> None:
+        page.check(f"#ex-{exercise_id}-{index}")
+        self.expected[exercise_id] = page.eval_on_selector(f"#ex-{exercise_id}", LABEL_OF_CHECKED)
+        save(page, exercise_id)
+        assert page.is_visible(f"#ex-{exercise_id} .feedback")
+
+    def scale(self, page, exercise_id: str, value: int) -> None:
+        page.check(f'#ex-{exercise_id} input[name=answer][value="{value}"]')
+        self.expected[exercise_id] = [str(value)]
+        save(page, exercise_id)
+
+    def reflection(self, page, exercise_id: str) -> None:
+        text = self.text(exercise_id)
+        page.fill(f"#ex-{exercise_id}-text", text)
+        self.expected[exercise_id] = [text]
+        save(page, exercise_id)
+
+    def balance(self, page, exercise_id: str) -> None:
+        cells = page.locator(f"#ex-{exercise_id} textarea")
+        assert cells.count() == 4
+        texts = []
+        for index in range(4):
+            texts.append(self.text(f"{exercise_id} {index + 1}"))
+            cells.nth(index).fill(texts[-1])
+        self.expected[exercise_id] = texts
+        save(page, exercise_id)
+
+    def listing(self, page, exercise_id: str, count: int) -> None:
+        items = page.locator(f"#ex-{exercise_id} input[name=item]")
+        assert items.count() >= count
+        texts = [self.text(f"{exercise_id} {index + 1}") for index in range(count)]
+        for index, text in enumerate(texts):
+            items.nth(index).fill(text)
+        self.expected[exercise_id] = texts
+        save(page, exercise_id)
+
+    def checklist(self, page, exercise_id: str, indexes: tuple[int, ...]) -> None:
+        for index in indexes:
+            page.check(f"#ex-{exercise_id}-{index}")
+        chosen = page.eval_on_selector(f"#ex-{exercise_id}", LABEL_OF_CHECKED)
+        other = page.locator(f"#ex-{exercise_id}-other")
+        if other.count():
+            chosen.append(self.text(f"{exercise_id} other"))
+            other.fill(chosen[-1])
+        self.expected[exercise_id] = chosen
+        save(page, exercise_id)
+
+    def myth_or_fact(self, page, exercise_id: str, verdict: str) -> None:
+        page.check(f"#ex-{exercise_id}-{verdict}")
+        self.expected[exercise_id] = []  # shown as a verdict, checked on the step page
+        save(page, exercise_id)
+        assert page.is_visible(f"#ex-{exercise_id} .feedback")
+
+
+MOTIVATION = {
+    "stages": lambda a, p: a.choice(p, "my-stage", 1),
+    "rulers": lambda a, p: (
+        a.scale(p, "importance", 7),
+        a.scale(p, "confidence", 4),
+        a.reflection(p, "rulers-why"),
+    ),
+    "balance": lambda a, p: a.balance(p, "decisional-balance"),
+    "my-reasons": lambda a, p: a.listing(p, "reasons", 3),
+    "values": lambda a, p: (a.checklist(p, "values", (0, 2)), a.reflection(p, "values-and-change")),
+}
+
+
+def walk_motivation(page, origin: str, lang: str) -> Answers:
+    """From the module's overview, through every step by its "next" link, answering all."""
+    answers = Answers(lang)
+    page.goto(f"{origin}/{lang}/modules/{JOURNEY_MODULE}/")
+    with page.expect_navigation():
+        page.click("main a.button")  # "Begin"
+    seen = []
+    while "/done" not in page.url:
+        step_id = page.url.split("#")[0].rsplit("/", 1)[1]
+        seen.append(step_id)
+        MOTIVATION[step_id](answers, page)
+        with page.expect_navigation():
+            page.click("a[rel=next]")
+    assert seen == list(MOTIVATION), seen
+    page.goto(f"{origin}/{lang}{STEP_WITH['myth-or-fact']}")
+    answers.myth_or_fact(page, "thoughts-and-destiny", "myth")
+    return answers
+
+
+def answer_one(page, origin: str, lang: str) -> None:
+    """Start a workbook the quickest way: one list answer (which also feeds the plan)."""
+    page.goto(f"{origin}/{lang}{STEP_WITH['list']}")
+    Answers(lang).listing(page, "reasons", 2)
+
+
+def workbook_answers(page) -> dict[str, list[str]]:
+    """The workbook page as {exercise id: lines shown}."""
+    return page.eval_on_selector_all(
+        "dl.answers dt",
+        """(terms) => Object.fromEntries(terms.map((dt) => [
+            dt.querySelector('a').hash.slice(4),
+            Array.from(dt.nextElementSibling.querySelectorAll('p')).map((p) => p.textContent.trim()),
+        ]))""",
+    )
+
+
+def keep(page, origin: str, lang: str) -> str:
+    """Press "Keep my workbook" and read the passphrase it shows once."""
+    page.goto(f"{origin}/{lang}/workbook")
+    with page.expect_navigation():
+        page.click('form[action$="/workbook/keep"] button[type=submit]')
+    phrase = page.text_content(".passphrase strong").strip()
+    assert len(phrase.split()) >= 6, phrase  # 80 bits: 7 English or 6 Spanish words
+    return phrase
+
+
+def resume(page, origin: str, lang: str, phrase: str) -> None:
+    page.goto(f"{origin}/{lang}/resume")
+    page.fill("#passphrase", phrase)
+    with page.expect_navigation():
+        page.click('form[action$="/resume"] button[type=submit]')
