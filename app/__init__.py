@@ -43,7 +43,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    from . import db, errors, i18n, privacy, templating, workbook
+    from . import db, errors, i18n, insight, privacy, templating, workbook
     from .content.cli import content_cli
     from .portal import bp as portal_bp
     from .portal import root_bp
@@ -56,6 +56,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(root_bp)
     app.register_blueprint(portal_bp)
     workbook.init_app(app)
+    insight.init_app(app)
     app.cli.add_command(content_cli)
     return app
 

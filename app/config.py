@@ -74,6 +74,7 @@ class Settings:
     theme: Theme = Theme()
     insight_min_cell: int = 10
     insight_password_hash: str = ""
+    insight_flush_seconds: float = 5.0
 
     def site_text(self, locale: str) -> SiteText:
         return self.site.get(locale) or SiteText()
@@ -147,7 +148,10 @@ def _validate(data: Mapping[str, Any], instance: Path) -> Settings:
         site=MappingProxyType(_site(data, locales)),
         theme=_theme(data),
         insight_min_cell=_integer(insight, "insight.min_cell", 10, 1, 1000, key="min_cell"),
-        insight_password_hash=_string(insight, "insight.password_hash", "", key="password_hash"),
+        insight_password_hash=_password_hash(insight),
+        insight_flush_seconds=_integer(
+            insight, "insight.flush_seconds", 5, 0, 300, key="flush_seconds"
+        ),
     )
 
 
@@ -215,6 +219,21 @@ def _countries(data: Mapping[str, Any]) -> list[str]:
         if not COUNTRY.match(code):
             raise ConfigError("help_countries", f"{code!r} is not a two-letter country code")
     return countries
+
+
+def _password_hash(insight: Mapping[str, Any]) -> str:
+    extra = sorted(set(insight) - {"min_cell", "password_hash", "flush_seconds"})
+    if extra:
+        raise ConfigError(f"insight.{extra[0]}", "unknown key")
+    value = _string(insight, "insight.password_hash", "", key="password_hash")
+    if value and not re.fullmatch(
+        r"scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+=*\$[A-Za-z0-9_-]+=*", value
+    ):
+        raise ConfigError(
+            "insight.password_hash",
+            "must be a hash made by `flask insight hash-password`, never the password itself",
+        )
+    return value
 
 
 def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 MESSAGES = {
+    401: (_l("Sign-in needed"), _l("This page is only for the people who run this site.")),
     400: (_l("That request could not be understood"), _l("Something in the form or the address was not valid. Go back and try again.")),
     403: (_l("That was refused"), _l("The form was sent from another site, or from a page that is too old. Reload the page and try again.")),
     404: (_l("Page not found"), _l("There is no page at this address. It may have moved, or the address may be mistyped.")),
@@ -27,8 +28,9 @@ def render_error(error: HTTPException):
     code = error.code or 500
     title, text = MESSAGES.get(code, MESSAGES[500 if code >= 500 else 400])
     response = render_template("error.html", code=code, title=title, text=text)
-    headers = error.get_headers() if code == 405 else []  # keeps the Allow header
-    return response, code, [h for h in headers if h[0].lower() == "allow"]
+    # Keep what the error says about how to proceed: Allow (405), WWW-Authenticate (401).
+    kept = [h for h in error.get_headers() if h[0].lower() in ("allow", "www-authenticate")]
+    return response, code, kept
 
 
 def _unexpected(error: Exception):

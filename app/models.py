@@ -1,5 +1,6 @@
 """Every table, imported in one place so Alembic and tests see the whole schema."""
 
+from .insight.model import DailyCount, WeeklyAnswer
 from .workbook.model import WorkbookRow
 
-__all__ = ["WorkbookRow"]
+__all__ = ["DailyCount", "WeeklyAnswer", "WorkbookRow"]

@@ -42,3 +42,13 @@ logconfig_dict = {
     },
     "root": {"level": "WARNING", "handlers": ["error_console"]},
 }
+
+
+def post_fork(server, worker):
+    """Each worker opens its own database connections: none are shared across fork."""
+    server.app.wsgi().extensions["rumbo.engine"].dispose(close=False)
+
+
+def worker_exit(server, worker):
+    """A stopping worker writes the counts it still holds (at most a few seconds' worth)."""
+    server.app.wsgi().extensions["rumbo.tally"].flush()

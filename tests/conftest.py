@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import create_engine, inspect, text
 
 from app import create_app
@@ -59,12 +60,21 @@ def sqlite_url(tmp_path):
     return f"sqlite:///{tmp_path / 'rumbo.db'}"
 
 
+class ClosingClient(FlaskClient):
+    """Closes each response as a real server does, so call_on_close work (writing counts) runs."""
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)
+        return super().open(*args, **kwargs)
+
+
 def make_app(database_url: str, tmp_path: Path, content: Path = FIXTURE_CONTENT, **config):
     overrides = {
         "environment": "test",
         "database_url": database_url,
         "content_dir": str(content),
         "secret_key": "test-secret-key-that-is-long-enough-1234567890",
+        "insight": {"flush_seconds": 0},  # write counts after every request
         **config,
     }
     os.environ["RUMBO_INSTANCE_DIR"] = str(tmp_path / "instance")
@@ -73,6 +83,7 @@ def make_app(database_url: str, tmp_path: Path, content: Path = FIXTURE_CONTENT,
     finally:
         del os.environ["RUMBO_INSTANCE_DIR"]
     upgrade(database_url)
+    app.test_client_class = ClosingClient
     return app
 
 

@@ -12,7 +12,7 @@ from .problems import Problems
 # type -> (required options, optional options); every type may also have a hint.
 OPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "reflection": (frozenset({"prompt"}), frozenset({"plan"})),
-    "scale": (frozenset({"prompt", "min", "max"}), frozenset({"min_label", "max_label"})),
+    "scale": (frozenset({"prompt", "min", "max"}), frozenset({"min_label", "max_label", "count"})),
     "checklist": (frozenset({"prompt", "options"}), frozenset({"other", "plan"})),
     "choice": (frozenset({"prompt", "options"}), frozenset({"feedback"})),
     "myth-or-fact": (frozenset({"statement", "answer", "explanation"}), frozenset()),
@@ -77,6 +77,10 @@ def build_exercise(block: RawBlock, path: Path, problems: Problems) -> Exercise 
     if kind == "scale":
         fields.update(minimum=whole("min", 0), maximum=whole("max", 10))
         fields.update(min_label=text("min_label"), max_label=text("max_label"))
+        counted = data.get("count", False)
+        if not isinstance(counted, bool):
+            error("count", f"{label}: 'count' must be true or false")
+        fields["counted"] = counted is True
         points = fields["maximum"] - fields["minimum"] + 1
         if not 2 <= points <= MAX_SCALE_POINTS:
             error("max", f"{label}: 'max' must be above 'min' and at most 20 more")

@@ -220,6 +220,7 @@ def _shape_differences(one: Exercise, two: Exercise) -> list[str]:
         "answer": lambda e: e.answer,
         "plan": lambda e: e.plan,
         "other": lambda e: e.other,
+        "count": lambda e: e.counted,
     }
     return [name for name, get in shape.items() if get(one) != get(two)]
 

@@ -37,6 +37,7 @@ class Exercise:
     answer: str = ""  # myth-or-fact: "myth" or "fact"
     explanation: str = ""
     plan: str = ""
+    counted: bool = False  # scale only: its answers are counted as a weekly distribution
 
     @property
     def has_free_text(self) -> bool:

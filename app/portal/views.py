@@ -7,6 +7,8 @@ from flask import abort, g, redirect, render_template, request, send_from_direct
 from .. import assets
 from ..context import catalog, help_directory, settings
 from ..i18n import negotiate_locale
+from ..insight.counting import count
+from ..insight.outcomes import QUESTIONS
 from . import bp, root_bp
 
 
@@ -48,7 +50,9 @@ def module_overview(slug: str):
 
 @bp.get("/modules/<slug>/<step_id>")
 def step(slug: str, step_id: str):
-    return render_step(slug, step_id)
+    page = render_step(slug, step_id)
+    count("step_viewed", slug, step_id)
+    return page
 
 
 def render_step(slug: str, step_id: str, errors=None, submitted=None, status: int = 200):
@@ -76,7 +80,10 @@ def _answers():
 def module_done(slug: str):
     module = catalog().module(g.lang, slug) or abort(404)
     _, next_module = catalog().neighbours(g.lang, module)
-    return render_template("done.html", module=module, next_module=next_module)
+    count("module_completed", slug)
+    return render_template(
+        "done.html", module=module, next_module=next_module, outcome_questions=QUESTIONS
+    )
 
 
 @bp.get("/help")
@@ -85,6 +92,7 @@ def help_page():
     codes = directory.codes(g.lang)
     country = request.args.get("country", "")
     unknown = bool(country) and country not in codes
+    count("help_viewed")
     countries = directory.for_locale(g.lang, None if unknown or not country else country)
     return render_template(
         "help.html", countries=countries, codes=codes, country=country, unknown=unknown,

@@ -8,6 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .. import db
 from ..context import catalog, settings
+from ..insight.counting import count, count_answer
 from ..portal.views import render_step
 from ..privacy.headers import mark_personal
 from . import bp, cookie, passphrase, store
@@ -52,6 +53,7 @@ def answer(slug: str, step_id: str):
     if problem:
         return render_step(slug, step_id, {exercise.id: problem}, submitted, status=400)
     is_new = workbook is None
+    first_time = is_new or exercise.id not in workbook.answers.get(slug, {})
     try:
         if g.get("database_down"):
             raise SQLAlchemyError("database unavailable")
@@ -64,6 +66,9 @@ def answer(slug: str, step_id: str):
             "Your answer could not be saved just now. Your text is still in the box: please try again in a moment."
         )
         return render_step(slug, step_id, {exercise.id: message}, submitted, status=503)
+    count("exercise_answered", slug, step_id)
+    if exercise.counted and first_time:
+        count_answer(f"ruler:{slug}/{exercise.id}", str(value))
     response = redirect(
         url_for("portal.step", slug=slug, step_id=step_id, _anchor=f"ex-{exercise.id}"), 303
     )
@@ -123,6 +128,7 @@ def keep():
         passphrase_keys(passphrase.normalise(phrase), server_keys()),
         today(),
     )
+    count("workbook_kept")
     response = make_response(
         render_template("workbook/kept.html", passphrase=phrase, nav="workbook")
     )
@@ -172,6 +178,7 @@ def resume():
             "No workbook opens with that passphrase. Check each word and try again. Workbooks that were not used for a long time are deleted."
         )
         return render_template("workbook/resume.html", error=message), 400
+    count("workbook_resumed")
     response = redirect(url_for("workbook.overview"), 303)
     cookie.write(response, keys, server_keys(), settings().https)
     return response

@@ -1,0 +1,127 @@
+"""``flask insight report`` and ``flask insight hash-password``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, timedelta
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from .. import db
+from .password import hash_password
+from .report import Report, build_report
+
+HEADERS = {
+    "events": ("event", "locale", "module", "step"),
+    "outcomes": ("question", "answer"),
+    "rulers": ("ruler", "value"),
+}
+
+
+@click.group("insight", help="Anonymous counts for the hosting organisation.", cls=AppGroup)
+def insight_cli() -> None:
+    pass
+
+
+def _date(_ctx, param, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-01-31", param=param) from None
+
+
+@insight_cli.command("report", help="Print the figures for a period (default: the last 30 days).")
+@click.option("--from", "start", callback=_date, help="First day, YYYY-MM-DD.")
+@click.option("--to", "end", callback=_date, help="Last day, YYYY-MM-DD.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+def report_command(start: date | None, end: date | None, fmt: str) -> None:
+    end = end or date.today()
+    start = start or end - timedelta(days=29)
+    if start > end:
+        raise click.UsageError("--from must not be after --to")
+    settings = current_app.extensions["rumbo.settings"]
+    report = build_report(db.session(), start, end, settings.insight_min_cell)
+    click.echo({"table": as_table, "csv": as_csv, "json": as_json}[fmt](report), nl=False)
+
+
+def as_table(report: Report) -> str:
+    lines = [
+        f"Rumbo insight {report.start} to {report.end} (cells under {report.min_cell} shown as <{report.min_cell})",
+        "",
+    ]
+    for section, headers in HEADERS.items():
+        rows = report.section(section)
+        lines.append(f"{section}:")
+        if not rows:
+            lines.append("  (none)")
+        table = (
+            [
+                (*headers, "count"),
+                *((*(label or "-" for label in r.labels), r.shown(report.min_cell)) for r in rows),
+            ]
+            if rows
+            else []
+        )
+        widths = (
+            [max(len(str(cell)) for cell in column) for column in zip(*table, strict=True)]
+            if table
+            else []
+        )
+        for row in table:
+            lines.append(
+                "  "
+                + "  ".join(
+                    str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)
+                ).rstrip()
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def as_csv(report: Report) -> str:
+    output = io.StringIO()
+    writer = csv.writer(output, lineterminator="\n")
+    writer.writerow(["section", "label1", "label2", "label3", "label4", "count"])
+    for row in report.rows:
+        labels = list(row.labels) + [""] * (4 - len(row.labels))
+        writer.writerow([row.section, *labels, row.shown(report.min_cell)])
+    return output.getvalue()
+
+
+def as_json(report: Report) -> str:
+    sections = {
+        name: [
+            dict(zip((*headers, "count"), (*r.labels, r.shown(report.min_cell)), strict=True))
+            for r in report.section(name)
+        ]
+        for name, headers in HEADERS.items()
+    }
+    body = {
+        "from": str(report.start),
+        "to": str(report.end),
+        "min_cell": report.min_cell,
+        **sections,
+    }
+    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+
+@insight_cli.command(
+    "hash-password", help="Make the hash to put in rumbo.toml as insight.password_hash."
+)
+@click.password_option()
+def hash_password_command(password: str) -> None:
+    if len(password) < 12:
+        raise click.UsageError("use at least 12 characters")
+    click.echo(hash_password(password))

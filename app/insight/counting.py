@@ -1,0 +1,65 @@
+"""What views call to count: one line per event, no identifier, nothing about the visitor."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from flask import Flask, Response, current_app, g
+
+from ..db import engine
+from .model import DailyCount, WeeklyAnswer
+from .tally import Key, Tally, upsert
+
+EVENTS = (
+    "step_viewed", "exercise_answered", "module_completed", "workbook_kept",
+    "workbook_resumed", "help_viewed", "outcomes_answered",
+)  # fmt: skip
+DAILY_KEY = ("day", "locale", "module", "step", "event")
+WEEKLY_KEY = ("week", "locale", "question", "answer")
+
+
+def week_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def count(event: str, module: str = "", step: str = "") -> None:
+    assert event in EVENTS, event
+    _tally().add(("daily", date.today(), g.lang, module, step, event))
+
+
+def count_answer(question: str, answer: str) -> None:
+    """One answer to an outcome question or ruler, counted in its week, never linked to another."""
+    _tally().add(("weekly", week_of(date.today()), g.lang, question, answer))
+
+
+def _tally() -> Tally:
+    return current_app.extensions["rumbo.tally"]
+
+
+def _writer(app: Flask):
+    def write(increments: dict[Key, int]) -> None:
+        with app.app_context():
+            target = engine()
+            daily = {key[1:]: n for key, n in increments.items() if key[0] == "daily"}
+            weekly = {key[1:]: n for key, n in increments.items() if key[0] == "weekly"}
+            if daily:
+                upsert(target, DailyCount.__table__, DAILY_KEY, daily)
+            if weekly:
+                upsert(target, WeeklyAnswer.__table__, WEEKLY_KEY, weekly)
+
+    return write
+
+
+def _flush_after_response(response: Response) -> Response:
+    tally = _tally()
+    if tally.due():
+        response.call_on_close(tally.flush)
+    return response
+
+
+def init_app(app: Flask) -> None:
+    interval = app.extensions["rumbo.settings"].insight_flush_seconds
+    tally = Tally(_writer(app), interval)
+    app.extensions["rumbo.tally"] = tally
+    app.after_request(_flush_after_response)
+    # gunicorn's worker_exit hook (deploy/gunicorn.conf.py) writes what a stopping worker holds.

@@ -1,0 +1,62 @@
+"""The figures a host can see: totals over a period, with small cells hidden. No Flask here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .model import DailyCount, WeeklyAnswer
+
+
+@dataclass(frozen=True)
+class Row:
+    section: str  # "events", "outcomes" or "rulers"
+    labels: tuple[str, ...]
+    count: int
+
+    def shown(self, min_cell: int) -> str:
+        """The figure as it may be shown or exported: below the threshold, only "<threshold"."""
+        return f"<{min_cell}" if self.count < min_cell else str(self.count)
+
+
+@dataclass(frozen=True)
+class Report:
+    start: date
+    end: date
+    min_cell: int
+    rows: tuple[Row, ...]
+
+    def section(self, name: str) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if r.section == name)
+
+
+def build_report(db: Session, start: date, end: date, min_cell: int) -> Report:
+    events = db.execute(
+        select(
+            DailyCount.event,
+            DailyCount.locale,
+            DailyCount.module,
+            DailyCount.step,
+            func.sum(DailyCount.count),
+        )
+        .where(DailyCount.day.between(start, end))
+        .group_by(DailyCount.event, DailyCount.locale, DailyCount.module, DailyCount.step)
+        .order_by(DailyCount.event, DailyCount.locale, DailyCount.module, DailyCount.step)
+    ).all()
+    answers = db.execute(
+        select(WeeklyAnswer.question, WeeklyAnswer.answer, func.sum(WeeklyAnswer.count))
+        .where(WeeklyAnswer.week.between(start, end))
+        .group_by(WeeklyAnswer.question, WeeklyAnswer.answer)
+        .order_by(WeeklyAnswer.question, WeeklyAnswer.answer)
+    ).all()
+    rows = [
+        Row("events", (event, locale, module, step), int(n))
+        for event, locale, module, step, n in events
+    ]
+    for question, answer, n in answers:
+        section = "rulers" if question.startswith("ruler:") else "outcomes"
+        rows.append(Row(section, (question.removeprefix("ruler:"), answer), int(n)))
+    return Report(start, end, min_cell, tuple(rows))

@@ -1,0 +1,62 @@
+"""The outcome questionnaire's answer, and the host's password-protected insight page."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from flask import abort, current_app, g, render_template, request
+from werkzeug.exceptions import Unauthorized
+
+from .. import db
+from ..context import settings
+from . import bp
+from .counting import count, count_answer
+from .outcomes import QUESTIONS, ForgedAnswer, read_outcomes
+from .password import verify_password
+from .report import build_report
+
+
+@bp.post("/<lang>/outcomes")
+def outcomes():
+    try:
+        answers = read_outcomes(request.form.to_dict(flat=False))
+    except ForgedAnswer:
+        abort(400)
+    for question, answer in answers.items():
+        count_answer(question, answer)
+    if answers:
+        count("outcomes_answered")
+    return render_template("insight/thanks.html", answered=bool(answers))
+
+
+@bp.get("/admin/insight")
+def admin():
+    stored = settings().insight_password_hash
+    if not stored:
+        abort(404)  # without a configured password the page does not exist
+    throttle = current_app.extensions["rumbo.admin_throttle"]
+    if throttle.blocked():
+        abort(429)
+    credentials = request.authorization
+    if credentials is None or not verify_password(credentials.password or "", stored):
+        if credentials is not None:
+            throttle.failed()
+        raise Unauthorized(www_authenticate=_challenge())
+    try:
+        end = date.fromisoformat(request.args.get("to") or date.today().isoformat())
+        start = date.fromisoformat(
+            request.args.get("from") or (end - timedelta(days=29)).isoformat()
+        )
+    except ValueError:
+        abort(400)
+    if start > end:
+        abort(400)
+    report = build_report(db.session(), start, end, settings().insight_min_cell)
+    g.personal = True  # figures for the host only: never cached on the way
+    return render_template("insight/admin.html", report=report, questions=QUESTIONS)
+
+
+def _challenge():
+    from werkzeug.datastructures import WWWAuthenticate
+
+    return WWWAuthenticate("basic", {"realm": "Rumbo insight", "charset": "UTF-8"})
