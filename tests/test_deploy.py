@@ -1,0 +1,70 @@
+"""The production pieces that Docker would run, tested without Docker: entrypoint and gunicorn config."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, table_names
+
+pytestmark = pytest.mark.slow
+
+
+def test_entrypoint_upgrades_the_schema_then_runs_the_command(tmp_path):
+    url = f"sqlite:///{tmp_path / 'rumbo.db'}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "RUMBO_SECRET_KEY": secrets.token_urlsafe(48),
+        "RUMBO_INSTANCE_DIR": str(tmp_path / "instance"),
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+    }
+    env.pop("RUMBO_ENV", None)
+    result = subprocess.run(
+        ["sh", "deploy/entrypoint.sh", "python", "-c", "print('command ran')"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "command ran" in result.stdout
+    assert {"workbooks", "daily_counts", "weekly_answers"} <= table_names(url)
+
+
+def test_entrypoint_stops_without_a_secret_key(tmp_path):
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+        "RUMBO_INSTANCE_DIR": str(tmp_path),
+    }
+    env.pop("RUMBO_ENV", None)
+    env.pop("RUMBO_SECRET_KEY", None)
+    env["PATH"] = f"{Path(sys.executable).parent}:{os.environ['PATH']}"
+    result = subprocess.run(
+        ["sh", "deploy/entrypoint.sh", "true"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "secret_key: is required in production" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_gunicorn_config_keeps_no_access_log_and_no_addresses():
+    text = (ROOT / "deploy" / "gunicorn.conf.py").read_text()
+    assert re.search(r"^accesslog = None$", text, re.M)
+    assert not re.search(r"%\((h|a|f|t|r)\)s", text)  # address, agent, referrer, time, request line
+    assert '"filters": ["privacy"]' in text
+
+
+def test_dockerfile_runs_as_non_root_with_healthcheck():
+    text = (ROOT / "Dockerfile").read_text()
+    assert "USER rumbo" in text and "HEALTHCHECK" in text and "/healthz" in text
+    assert 'ENTRYPOINT ["deploy/entrypoint.sh"]' in text and "pybabel --quiet compile" in text
