@@ -29,10 +29,15 @@ def negotiate_locale(header: str | None, available: tuple[str, ...], default: st
 
 
 def current_locale() -> str:
+    """The URL's locale; for a page outside any route (a 404, a 405), its first path segment;
+    otherwise the best match for Accept-Language."""
     lang = g.get("lang")
     if lang:
         return lang
     config = settings()
+    first = request.path.lstrip("/").split("/", 1)[0]
+    if first in config.locales:
+        return first
     return negotiate_locale(
         request.headers.get("Accept-Language"), config.locales, config.default_locale
     )

@@ -1,0 +1,104 @@
+"""Help is one click away on every page: crisis lines first, filter by country without JavaScript."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.audit.pages import every_page
+from tests.conftest import make_app
+
+
+@pytest.mark.parametrize(
+    ("lang", "crisis", "prevention"),
+    [("en", "Crisis and emergency lines", "Anonymous help"), ("es", "Crisis", "Ayuda anónima")],
+)
+def test_help_page_lists_crisis_lines_first(shipped_app, lang, crisis, prevention):
+    page = shipped_app.test_client().get(f"/{lang}/help").text
+    main = page.split('<main id="main"', 1)[1]
+    assert main.index('id="crisis"') < main.index('id="prevention"') < main.index('id="therapy"')
+    crisis_section = main.split('id="crisis"')[1].split('id="prevention"')[0]
+    for number in ("024", "112", "116 123", "988", "999", "911"):
+        assert number in crisis_section, number
+    assert 'href="tel:024"' in crisis_section
+
+
+def test_filter_by_country_is_a_plain_get_form(shipped_app):
+    client = shipped_app.test_client()
+    page = client.get("/en/help").text
+    assert re.search(r'<form class="country-filter" method="get" action="/en/help">', page)
+    spain = (
+        client.get("/en/help?country=ES").text.split('<main id="main"', 1)[1].split("<footer", 1)[0]
+    )
+    assert "Línea 024" in spain and "Samaritans" not in spain and "988" not in spain
+    assert "Troubled Desire" in spain  # online services are shown everywhere
+    assert '<option value="ES" selected>' in spain
+
+
+def test_an_unknown_country_shows_everything_with_a_note(shipped_app):
+    page = shipped_app.test_client().get("/en/help?country=ZZ")
+    assert page.status_code == 200
+    assert "no services listed for that country" in page.text
+    assert "Samaritans" in page.text and "Línea 024" in page.text
+
+
+def test_entries_awaiting_confirmation_say_so(shipped_app):
+    page = shipped_app.test_client().get("/es/help?country=ES").text
+    assert "PrevenSI" in page and "No hemos podido confirmar" in page
+
+
+def test_quick_exit_and_help_panel_on_every_page_type(shipped_app):
+    client = shipped_app.test_client()
+    client.post("/en/modules/start/ready", data={"exercise": "readiness", "answer": "6"})
+    for url in every_page(shipped_app)[1:]:
+        page = client.get(url).text
+        assert 'id="quick-exit" href="https://www.wikipedia.org/"' in page, url
+        assert ("Quick exit" in page) or ("Salida rápida" in page), url
+        assert 'href="#help-now"' in page and 'id="help-now"' in page, url
+        assert 'href="tel:024"' in page and 'href="tel:116123"' in page, url
+
+
+def test_the_host_chooses_the_quick_exit_and_help_countries(tmp_path, sqlite_url):
+    from tests.conftest import SHIPPED_CONTENT
+
+    app = make_app(
+        sqlite_url,
+        tmp_path,
+        content=SHIPPED_CONTENT,
+        quick_exit_url="https://weather.example/",
+        help_countries=["GB"],
+    )
+    client = app.test_client()
+    page = client.get("/en/").text
+    assert 'href="https://weather.example/"' in page
+    assert "116 123" in page and "tel:024" not in page
+    help_page = client.get("/en/help").text
+    assert "Stop It Now" in help_page and "Línea 024" not in help_page
+    app.extensions["rumbo.engine"].dispose()
+
+
+def test_safety_page_explains_safer_browsing(shipped_app):
+    client = shipped_app.test_client()
+    english = client.get("/en/safety").text
+    spanish = client.get("/es/safety").text
+    for text, words in (
+        (english, ("private", "history", "Tor Browser", "Quick exit")),
+        (spanish, ("privad", "historial", "Tor Browser", "Salida rápida")),
+    ):
+        for word in words:
+            assert word in text, word
+
+
+def test_logo_from_the_instance_folder(tmp_path, sqlite_url):
+    (tmp_path / "instance").mkdir(exist_ok=True)
+    (tmp_path / "instance" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    app = make_app(sqlite_url, tmp_path, theme={"logo": "logo.svg", "primary": "#224466"})
+    client = app.test_client()
+    page = client.get("/en/").text
+    assert '<img src="/brand/logo.svg"' in page
+    assert client.get("/brand/logo.svg").status_code == 200
+    assert client.get("/brand/other.svg").status_code == 404
+    css = client.get(page.split('rel="stylesheet" href="')[1].split('"')[0]).text
+    assert "--primary:#224466" in css
+    app.extensions["rumbo.engine"].dispose()
