@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test serve setup translations extract-strings update-strings check-content lint format bench db-upgrade clean
 
 run: setup db-upgrade  ## serve the portal on http://127.0.0.1:5000 (development server)
+	@echo "Rumbo is starting on http://127.0.0.1:5000 (the log hides every address, this one included)"
 	RUMBO_ENV=development $(FLASK) run --host 127.0.0.1 --port 5000
 
 serve: setup db-upgrade  ## serve with gunicorn and the production configuration

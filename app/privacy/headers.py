@@ -49,12 +49,14 @@ def _add_headers(response: Response) -> Response:
     # must not be kept by the browser or any proxy: someone else may use the device later.
     if g.get("personal") or request.cookies:
         response.headers["Cache-Control"] = "no-store"
-    # Werkzeug's development server names its versions unless the app sets the header;
-    # gunicorn sends a bare "gunicorn" of its own, so there we add nothing.
-    if request.environ.get("SERVER_SOFTWARE", "").startswith("Werkzeug"):
-        response.headers["Server"] = "rumbo"
     return response
 
 
 def init_app(app: Flask) -> None:
     app.after_request(_add_headers)
+    if app.extensions["rumbo.settings"].environment == "development":
+        # `make run` uses Werkzeug's server, whose Server header names Werkzeug's and Python's
+        # versions. gunicorn, used in production, sends a bare "gunicorn".
+        from werkzeug.serving import WSGIRequestHandler
+
+        WSGIRequestHandler.server_version, WSGIRequestHandler.sys_version = "rumbo", ""
