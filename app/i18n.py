@@ -66,7 +66,7 @@ def _push_lang(endpoint: str, values: dict[str, Any]) -> None:
 
 
 def init_app(app: Flask) -> None:
-    config = settings_of(app)
+    config = app.extensions["rumbo.settings"]
     app.config["BABEL_DEFAULT_LOCALE"] = config.default_locale
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(str(p) for p in config.translations_dir)
     babel.init_app(app, locale_selector=current_locale)
@@ -74,6 +74,3 @@ def init_app(app: Flask) -> None:
     app.url_defaults(_push_lang)
     app.jinja_env.globals.update(language_name=language_name, text_direction=text_direction)
 
-
-def settings_of(app: Flask):
-    return app.extensions["rumbo.settings"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from flask import abort, current_app, g, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
@@ -186,8 +188,6 @@ def resume():
 
 def _purge_now_and_then() -> None:
     """Delete expired workbooks at most once an hour per process, on the back of a new one."""
-    import time
-
     last = current_app.extensions.get("rumbo.last_purge", 0.0)
     if time.monotonic() - last < 3600:
         return
