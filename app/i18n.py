@@ -73,4 +73,3 @@ def init_app(app: Flask) -> None:
     app.url_value_preprocessor(_pull_lang)
     app.url_defaults(_push_lang)
     app.jinja_env.globals.update(language_name=language_name, text_direction=text_direction)
-
