@@ -5,19 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, g, request, url_for
-from flask_babel import lazy_gettext as _l
 
 from . import assets
 from .context import help_directory, settings
 from .i18n import current_locale
-from .workbook.summary import answer_lines
-
-BALANCE_CELLS = (
-    ("change-pros", _l("Good things about changing")),
-    ("change-cons", _l("Less good things about changing")),
-    ("stay-pros", _l("Good things about staying as I am")),
-    ("stay-cons", _l("Less good things about staying as I am")),
-)
+from .workbook.summary import BALANCE_LABELS, answer_lines
 
 
 def switch_url(locale: str) -> str:
@@ -49,7 +41,7 @@ def _globals() -> dict[str, Any]:
         "settings": config,
         "site": config.site_text(lang),
         "crisis_lines": _crisis_lines(lang),
-        "balance_cells": BALANCE_CELLS,
+        "balance_cells": BALANCE_LABELS,
     }
 
 

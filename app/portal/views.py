@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, g, redirect, render_template, request, send_from_directory, url_for
+from flask import (
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 
 from .. import assets
 from ..context import catalog, help_directory, settings
@@ -20,6 +29,14 @@ def choose_locale():
     )
     response = redirect(url_for("portal.home", lang=lang), code=302)
     response.headers["Vary"] = "Accept-Language"
+    return response
+
+
+@root_bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for it on every first visit: answer with nothing rather than a 404 page."""
+    response = current_app.response_class(status=204)
+    response.headers["Cache-Control"] = "public, max-age=31536000"
     return response
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from ..content.model import PLAN_SECTIONS, Exercise, Module, Step
+from ..content.model import BALANCE_CELLS, PLAN_SECTIONS, Exercise, Module, Step
 
 PLAN_TITLES = {
     "reasons": _l("My reasons to change"),
@@ -20,6 +20,19 @@ PLAN_TITLES = {
     "safety": _l("My safety plan"),
 }
 assert set(PLAN_TITLES) == set(PLAN_SECTIONS)
+# The four cells of a decisional balance with their labels, in the order they are shown.
+BALANCE_LABELS = tuple(
+    zip(
+        BALANCE_CELLS,
+        (
+            _l("Good things about changing"),
+            _l("Less good things about changing"),
+            _l("Good things about staying as I am"),
+            _l("Less good things about staying as I am"),
+        ),
+        strict=True,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,21 @@ def answer_lines(exercise: Exercise, value: Any) -> list[str]:
         return chosen + ([value["other"]] if value.get("other") else [])
     if exercise.type == "choice" and isinstance(value, int) and 0 <= value < len(exercise.options):
         return [exercise.options[value]]
+    if exercise.type == "myth-or-fact":
+        return [str(_l("Myth") if value == "myth" else _l("Fact"))]
+    if exercise.type == "scale":
+        return [
+            str(
+                _l(
+                    "%(value)s on a scale from %(low)d to %(high)d",
+                    value=value,
+                    low=exercise.minimum,
+                    high=exercise.maximum,
+                )
+            )
+        ]
+    if exercise.type == "balance" and isinstance(value, dict):
+        return [f"{label}: {value[cell]}" for cell, label in BALANCE_LABELS if value.get(cell)]
     if isinstance(value, list):
         return [str(v) for v in value]
     if isinstance(value, dict):

@@ -26,7 +26,11 @@ def test_answer_keep_close_and_resume(portal, new_context, lang, javascript):
     shown = workbook_answers(page)
     assert set(shown) == set(answers.expected)
     for exercise_id, lines in answers.expected.items():
-        assert shown[exercise_id] == lines if lines else shown[exercise_id], exercise_id
+        # Each line shows the visitor's words or choice, with the scale's range or the
+        # balance cell's label around it.
+        assert len(shown[exercise_id]) == len(lines) if lines else shown[exercise_id], exercise_id
+        for line, expected in zip(shown[exercise_id], lines, strict=False):
+            assert expected in line, (exercise_id, expected, line)
 
     phrase = keep(page, portal.origin, lang)
     first.close()  # the browser closes: the session-only cookie is gone
