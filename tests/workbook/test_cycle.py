@@ -128,14 +128,14 @@ def test_every_exercise_type_can_be_answered(visitor):
     workbook = visitor.get("/en/workbook").text
     for text in (
         "My own words",
-        "7",
+        "7 on a scale from 0 to 10",
         "Loneliness",
         "Stress",
         "Boredom",
         "Giving up",
-        "fact",
-        "Peace",
-        "Fear",
+        "Fact",
+        "Good things about changing: Peace",
+        "Less good things about staying as I am: Fear",
         "For my family",
         "For me",
     ):
