@@ -18,7 +18,9 @@ def catalogue():
 
 
 def test_spanish_catalogue_has_no_empty_or_fuzzy_entries():
-    assert not catalogue().fuzzy, "the header is marked fuzzy: pybabel compile would skip the whole catalogue"
+    assert not catalogue().fuzzy, (
+        "the header is marked fuzzy: pybabel compile would skip the whole catalogue"
+    )
     problems = []
     for message in catalogue():
         if not message.id:
