@@ -19,8 +19,8 @@ test: setup test-deps  ## set everything up and run the whole suite (lint includ
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: setup  ## measure throughput and latency under load (see docs/performance.md)
-	$(BIN)/python bench/run.py
+bench: setup  ## measure throughput, latency, memory and start-up (~5 min; see docs/performance.md)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 $(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)

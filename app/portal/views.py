@@ -19,6 +19,7 @@ from ..i18n import negotiate_locale
 from ..insight.counting import count
 from ..insight.outcomes import QUESTIONS
 from . import bp, root_bp
+from .page_cache import public_page
 
 
 @root_bp.get("/")
@@ -51,23 +52,27 @@ def health():
 @bp.get("/")
 def home():
     modules = catalog().modules(g.lang)
-    return render_template("home.html", first=modules[0] if modules else None, modules=modules)
+    return public_page(
+        lambda: render_template("home.html", first=modules[0] if modules else None, modules=modules)
+    )
 
 
 @bp.get("/modules/")
 def module_list():
-    return render_template("modules.html", modules=catalog().modules(g.lang))
+    return public_page(lambda: render_template("modules.html", modules=catalog().modules(g.lang)))
 
 
 @bp.get("/modules/<slug>/")
 def module_overview(slug: str):
     module = catalog().module(g.lang, slug) or abort(404)
-    return render_template("module.html", module=module, answers=_answers())
+    return public_page(lambda: render_template("module.html", module=module, answers=_answers()))
 
 
 @bp.get("/modules/<slug>/<step_id>")
 def step(slug: str, step_id: str):
-    page = render_step(slug, step_id)
+    # Performance: a reader without a cookie gets the page rendered for the first such reader
+    # (page_cache.py); a visitor with a workbook gets it rendered for them, every time.
+    page = public_page(lambda: render_step(slug, step_id)[0])
     count("step_viewed", slug, step_id)
     return page
 
@@ -111,15 +116,16 @@ def help_page():
     unknown = bool(country) and country not in codes
     count("help_viewed")
     countries = directory.for_locale(g.lang, None if unknown or not country else country)
-    return render_template(
+    return public_page(lambda: render_template(
         "help.html", countries=countries, codes=codes, country=country, unknown=unknown,
         all_countries=directory.for_locale(g.lang),
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @bp.get("/<any(privacy, safety):name>")
 def page(name: str):
-    return render_template("page.html", page=catalog().page(g.lang, name) or abort(404))
+    found = catalog().page(g.lang, name) or abort(404)
+    return public_page(lambda: render_template("page.html", page=found))
 
 
 @root_bp.get("/brand/<name>")

@@ -1,0 +1,69 @@
+"""Public pages, rendered once per worker and then reused.
+
+Performance (docs/performance.md): rendering a step page's templates costs about 1.3 ms, five
+times what the framework spends on the rest of the request, and caps a step page at a quarter
+of the framework's throughput. A request without any cookie and without a query string can only
+get the public page for its address, the same bytes for every reader, so the first rendering
+is kept in this process's memory as UTF-8 (at most ``MAX_PAGES``, least recently used out).
+
+Privacy: a request with any cookie is never answered from here and never stored here: with the
+workbook cookie a page is personal (Cache-Control: no-store). The key is the page's address;
+nothing about the visitor is kept. Views still count their events on every request.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+from flask import current_app, g, request
+
+MAX_PAGES = 512  # at most ~5 MB per worker; the shipped content has ~130 public pages
+
+
+class PageCache:
+    """A small least-recently-used map from a page's address to its HTML."""
+
+    def __init__(self, size: int = MAX_PAGES) -> None:
+        self.size = size
+        self._pages: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = threading.Lock()  # the development server runs requests in threads
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: bytes) -> None:
+        with self._lock:
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+def is_public_request() -> bool:
+    """True when the page can depend on nothing but its address."""
+    return request.method in ("GET", "HEAD") and not request.cookies and not request.query_string
+
+
+def public_page(render: Callable[[], str]) -> str | bytes:
+    """``render()``, or the page kept from an earlier public request for the same address.
+
+    Pages are kept encoded: a page with one character beyond Latin-1 (such as "→") would
+    otherwise take two or four bytes per character as a Python string."""
+    if not is_public_request():
+        return render()
+    cache = current_app.extensions.get("rumbo.page_cache")
+    if cache is None:
+        cache = current_app.extensions.setdefault("rumbo.page_cache", PageCache())
+    key = request.script_root + request.path
+    page = cache.get(key)
+    if page is None:
+        page = render().encode()
+        if not g.get("personal"):  # never expected without a cookie; checked all the same
+            cache.put(key, page)
+    return page

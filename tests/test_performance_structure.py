@@ -1,0 +1,122 @@
+"""What keeps a step page cheap (docs/performance.md), checked on every `make test`.
+
+A request only looks things up and renders templates: no Markdown is parsed and the database
+is not asked anything, except for the one workbook a cookie names and the counts written after
+the response. Public pages are reused between readers; personal ones never are.
+"""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from sqlalchemy import event
+
+from app.content.render import Renderer
+
+STEP = "/es/modules/motivation/rulers"
+ANSWER = {"exercise": "rulers-why", "answer": "Quartz-marker 5521 only this visitor wrote"}
+
+
+def every_step(app) -> list[str]:
+    catalog = app.extensions["rumbo.catalog"]
+    return [
+        f"/{lang}/modules/{module.slug}/{step.id}"
+        for lang in catalog.locales
+        for module in catalog.modules(lang)
+        for step in module.steps
+    ]
+
+
+def test_no_markdown_is_rendered_inside_a_request(shipped_app, monkeypatch):
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("Markdown rendered inside a request")
+
+    monkeypatch.setattr(markdown.Markdown, "convert", refuse)
+    monkeypatch.setattr(Renderer, "render", refuse)
+    client = shipped_app.test_client()
+    paths = every_step(shipped_app)
+    assert len(paths) > 50
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+
+
+class Statements:
+    """Every SQL statement the app's engine runs, split into the counts flush and the rest."""
+
+    def __init__(self, app, monkeypatch) -> None:
+        self.request: list[str] = []
+        self.flush: list[str] = []
+        self._flushing = False
+        tally = app.extensions["rumbo.tally"]
+        original = tally.flush
+
+        def flush() -> None:
+            self._flushing = True
+            try:
+                original()
+            finally:
+                self._flushing = False
+
+        monkeypatch.setattr(tally, "flush", flush)
+        engine = app.extensions["rumbo.engine"]
+        event.listen(engine, "before_cursor_execute", self._record)
+        self._remove = lambda: event.remove(engine, "before_cursor_execute", self._record)
+
+    def _record(self, _conn, _cursor, statement, *_args) -> None:
+        (self.flush if self._flushing else self.request).append(statement)
+
+    def reset(self) -> None:
+        self.request.clear()
+        self.flush.clear()
+
+
+@pytest.fixture
+def statements(shipped_app, monkeypatch):
+    recorder = Statements(shipped_app, monkeypatch)
+    yield recorder
+    recorder._remove()
+
+
+def test_a_step_view_without_a_cookie_asks_the_database_nothing(shipped_app, statements):
+    client = shipped_app.test_client()
+    for attempt in ("first (rendered)", "second (reused)"):
+        statements.reset()
+        assert client.get(STEP).status_code == 200
+        assert statements.request == [], attempt
+        # The test config writes counts after every request (flush_seconds = 0).
+        assert 1 <= len(statements.flush) <= 2, statements.flush
+
+
+def test_a_step_view_with_a_workbook_reads_only_that_workbook(shipped_app, statements):
+    client = shipped_app.test_client()
+    assert client.post(STEP, data=ANSWER).status_code == 303
+    statements.reset()
+    page = client.get(STEP)
+    assert page.status_code == 200 and ANSWER["answer"] in page.text
+    assert len(statements.request) == 1, statements.request
+    assert statements.request[0].lstrip().upper().startswith("SELECT")
+    assert "workbooks" in statements.request[0]
+    assert 1 <= len(statements.flush) <= 2, statements.flush
+
+
+def test_personal_pages_are_never_reused_nor_kept(shipped_app):
+    reader = shipped_app.test_client()
+    assert ANSWER["answer"] not in reader.get(STEP).text  # rendered once for readers, kept
+    visitor = shipped_app.test_client()
+    assert visitor.post(STEP, data=ANSWER).status_code == 303
+    personal = visitor.get(STEP)
+    assert ANSWER["answer"] in personal.text  # not the page kept for readers
+    assert personal.headers["Cache-Control"] == "no-store"
+    again = shipped_app.test_client().get(STEP)
+    assert ANSWER["answer"] not in again.text and "Cache-Control" not in again.headers
+    kept = shipped_app.extensions["rumbo.page_cache"]._pages.values()
+    assert kept and not any(ANSWER["answer"].encode() in page for page in kept)
+
+
+def test_a_query_string_is_rendered_not_reused(shipped_app):
+    client = shipped_app.test_client()
+    everything = client.get("/en/help").text
+    spain = client.get("/en/help?country=ES").text
+    assert '<option value="ES" selected>' in spain
+    assert '<option value="ES" selected>' not in everything
+    assert client.get("/en/help").text == everything
