@@ -57,6 +57,11 @@ def test_quick_exit_and_help_panel_on_every_page_type(shipped_app):
         assert ("Quick exit" in page) or ("Salida rápida" in page), url
         assert 'href="#help-now"' in page and 'id="help-now"' in page, url
         assert 'href="tel:024"' in page and 'href="tel:116123"' in page, url
+        panel = page.split('id="help-now"')[1]
+        # Crisis lines first, then prevention helplines, then finding a therapist.
+        assert (
+            panel.index("tel:024") < panel.index("help#prevention") < panel.index("help#therapy")
+        ), url
 
 
 def test_the_host_chooses_the_quick_exit_and_help_countries(tmp_path, sqlite_url):
