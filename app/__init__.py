@@ -12,6 +12,7 @@ from flask import Flask
 from .config import ConfigError, load_settings
 from .content import ContentError, load_catalog
 from .content.help import load_help
+from .content.render_cache import RenderCache
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -26,7 +27,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     except ConfigError as error:
         _refuse_to_start([str(error)])
     try:
-        catalog = load_catalog(settings.content_dir, settings.locales)
+        cache = RenderCache(settings.instance_dir / "render-cache.json", settings.secret_key)
+        catalog = load_catalog(settings.content_dir, settings.locales, cache)
+        cache.save()
         help_directory = load_help(settings.content_dir, settings.locales, settings.help_countries)
     except ContentError as error:
         _refuse_to_start([*map(str, error.problems), f"{len(error.problems)} content error(s)"])

@@ -13,22 +13,28 @@ from .model import Catalog, Exercise, LocaleContent, Module, Page, Prose, Step
 from .parse import ID, RawModule, read_module
 from .problems import ContentError, Problems
 from .render import Renderer
+from .render_cache import RenderCache
 
 REQUIRED_META = ("slug", "order", "title", "summary", "minutes", "objectives", "sources", "review")
 REVIEW_STATES = ("draft", "reviewed")
 REQUIRED_PAGES = ("privacy", "safety")
 
 
-def load_catalog(content_dir: Path, locales: Iterable[str]) -> Catalog:
+def load_catalog(
+    content_dir: Path, locales: Iterable[str], cache: RenderCache | None = None
+) -> Catalog:
     """Load every enabled locale; raise :class:`ContentError` with every error found."""
-    catalog, problems = check_tree(content_dir, locales)
+    catalog, problems = check_tree(content_dir, locales, cache=cache)
     if problems.errors or catalog is None:
         raise ContentError(problems.errors)
     return catalog
 
 
 def check_tree(
-    content_dir: Path, locales: Iterable[str], require_reviewed: bool = False
+    content_dir: Path,
+    locales: Iterable[str],
+    require_reviewed: bool = False,
+    cache: RenderCache | None = None,
 ) -> tuple[Catalog | None, Problems]:
     """Load and validate; return the catalogue (None on errors) and every problem found."""
     problems = Problems(root=content_dir)
@@ -49,7 +55,7 @@ def check_tree(
                     line = module.meta_lines.get("review", 1)
                     problems.error(module.path, line, "module is still a draft (review: draft)")
     built = {
-        locale: _build_locale(locale, modules, pages[locale], problems)
+        locale: _build_locale(locale, modules, pages[locale], problems, cache)
         for locale, modules in raw.items()
     }
     if problems.errors:
@@ -258,10 +264,14 @@ def _read_pages(folder: Path, problems: Problems) -> dict[str, RawModule]:
 
 
 def _build_locale(
-    locale: str, raw: dict[str, RawModule], raw_pages: dict[str, RawModule], problems: Problems
+    locale: str,
+    raw: dict[str, RawModule],
+    raw_pages: dict[str, RawModule],
+    problems: Problems,
+    cache: RenderCache | None = None,
 ) -> LocaleContent:
     known = {slug: frozenset(s.id for s in module.steps) for slug, module in raw.items()}
-    renderer = Renderer(known)
+    renderer = Renderer(known, cache)
     modules = []
     for module in sorted(raw.values(), key=lambda m: (m.meta["order"], m.meta["slug"])):
         exercises = _exercises(module, problems)

@@ -14,6 +14,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .render_cache import RenderCache, renderer_signature
 from .sanitise import audit, clean
 
 # Paths relative to /<lang>/. Module overviews (/<lang>/modules/<slug>/) and steps
@@ -77,13 +78,31 @@ class _PortalLinks(Extension):
 class Renderer:
     """Renders Markdown fragments of one content tree; reuse it, it is not thread-safe."""
 
-    def __init__(self, known: Mapping[str, frozenset[str]]) -> None:
+    def __init__(
+        self, known: Mapping[str, frozenset[str]], cache: RenderCache | None = None
+    ) -> None:
         self._links = _PortalLinks()
         self._links.known = known
         self._md = markdown.Markdown(extensions=["sane_lists", self._links], output_format="html")
+        self._cache = cache
+        self._signature = renderer_signature(dict(known)) if cache else ""
 
     def render(self, text: str, report: Report, prefix: str = MODULE_PREFIX) -> Markup:
         """Render ``text``; ``prefix`` leads from the page's directory to /<lang>/."""
+        if self._cache is None:
+            return self._render(text, report, prefix)
+        key = self._cache.key(self._signature, prefix, text)
+        entry = self._cache.get(key)
+        if entry is None:
+            problems: list[str] = []
+            html = self._render(text, problems.append, prefix)
+            entry = (str(html), problems)
+            self._cache.put(key, *entry)
+        for problem in entry[1]:
+            report(problem)
+        return Markup(entry[0])  # noqa: S704 (cleaned when rendered; the cache is authenticated)
+
+    def _render(self, text: str, report: Report, prefix: str) -> Markup:
         self._md.reset()
         self._links.report = report
         self._links.prefix = prefix
