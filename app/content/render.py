@@ -95,12 +95,11 @@ class Renderer:
         entry = self._cache.get(key)
         if entry is None:
             problems: list[str] = []
-            html = self._render(text, problems.append, prefix)
-            entry = (str(html), problems)
+            entry = (self._render(text, problems.append, prefix), problems)
             self._cache.put(key, *entry)
         for problem in entry[1]:
             report(problem)
-        return Markup(entry[0])  # noqa: S704 (cleaned when rendered; the cache is authenticated)
+        return entry[0]  # the same object the cache holds: the HTML is kept in memory once
 
     def _render(self, text: str, report: Report, prefix: str) -> Markup:
         self._md.reset()

@@ -21,10 +21,12 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
+from markupsafe import Markup
+
 from .sanitise import ALLOWED_ATTRIBUTES, ALLOWED_PROTOCOLS, ALLOWED_TAGS
 
 FORMAT = "rumbo-render-cache-v1"
-Entry = tuple[str, list[str]]  # html, problems reported while rendering
+Entry = tuple[Markup, list[str]]  # html, problems reported while rendering
 
 
 def renderer_signature(known: dict[str, frozenset[str]]) -> str:
@@ -45,29 +47,35 @@ class RenderCache:
     def __init__(self, path: Path, secret_key: str) -> None:
         self.path = path
         self._key = hmac.new(secret_key.encode(), b"rumbo render cache v1", hashlib.sha256).digest()
-        self._stored: dict[str, Entry] = self._read()
+        self._stored: dict[str, tuple[str, list[str]]] = self._read()
         self._used: dict[str, Entry] = {}
+        self._changed = False
 
     @staticmethod
     def key(signature: str, prefix: str, text: str) -> str:
         return hashlib.sha256(f"{signature}\0{prefix}\0{text}".encode()).hexdigest()
 
     def get(self, key: str) -> Entry | None:
-        entry = self._stored.get(key)
-        if entry is not None:
-            self._used[key] = entry
+        if key in self._used:  # the same fragment again (an empty introduction, say)
+            return self._used[key]
+        stored = self._stored.pop(key, None)
+        if stored is None:
+            return None
+        entry = (Markup(stored[0]), stored[1])  # noqa: S704 (cleaned when rendered; authenticated)
+        self._used[key] = entry
         return entry
 
-    def put(self, key: str, html: str, problems: list[str]) -> None:
+    def put(self, key: str, html: Markup, problems: list[str]) -> None:
         self._used[key] = (html, problems)
+        self._changed = True
 
     def _mac(self, body: bytes) -> str:
         return hmac.new(self._key, body, hashlib.sha256).hexdigest()
 
-    def _read(self) -> dict[str, Entry]:
+    def _read(self) -> dict[str, tuple[str, list[str]]]:
         try:
             raw = self.path.read_bytes()
-            mac, _, body = raw.partition(b"\n")
+            body, _, mac = raw.rpartition(b"\n")
             if not hmac.compare_digest(mac.decode("ascii"), self._mac(body)):
                 return {}
             entries = json.loads(body)
@@ -76,15 +84,25 @@ class RenderCache:
             return {}  # missing, unreadable or tampered: render everything again
 
     def save(self) -> None:
-        """Write the fragments this start used, if they differ from what was read."""
-        if self._used == self._stored:
+        """Write the fragments this start used, if anything differs from what was read.
+
+        The JSON is written in pieces as it is encoded, with the MAC computed along the way
+        and put on the last line: no second copy of the whole file is held in memory."""
+        unused = bool(self._stored)  # read but not used this time: drop them from the file
+        self._stored = {}
+        if not (self._changed or unused):
             return
-        body = json.dumps(self._used, ensure_ascii=False, separators=(",", ":")).encode()
+        mac = hmac.new(self._key, digestmod=hashlib.sha256)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".render-cache-")
             with os.fdopen(handle, "wb") as output:
-                output.write(self._mac(body).encode("ascii") + b"\n" + body)
+                encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+                for piece in encoder.iterencode(self._used):
+                    chunk = piece.encode()
+                    mac.update(chunk)
+                    output.write(chunk)
+                output.write(b"\n" + mac.hexdigest().encode("ascii"))
             os.replace(temporary, self.path)
         except OSError:
             pass  # a read-only instance folder only costs start-up time

@@ -61,11 +61,11 @@ def test_a_changed_fragment_is_rendered_again(content_copy, cache_path):
 
 def test_a_tampered_cache_is_ignored(content_copy, cache_path):
     load(content_copy, cache_path)
-    mac, _, body = cache_path.read_bytes().partition(b"\n")
+    body, _, mac = cache_path.read_bytes().rpartition(b"\n")
     entries = json.loads(body)
     for entry in entries.values():
         entry[0] = "<script>alert(1)</script>"
-    cache_path.write_bytes(mac + b"\n" + json.dumps(entries).encode())
+    cache_path.write_bytes(json.dumps(entries).encode() + b"\n" + mac)
     assert "<script>" not in "".join(html_of(load(content_copy, cache_path)))
 
 
