@@ -9,10 +9,22 @@ from typing import Any, NoReturn
 
 from flask import Flask
 
+from . import (
+    curriculum,
+    db,
+    errors,
+    helpdesk,
+    i18n,
+    insight,
+    portal,
+    privacy,
+    templating,
+    workbook,
+)
+from .authoring import ContentError
 from .config import ConfigError, load_settings
-from .content import ContentError, load_catalog
-from .content.help import load_help
-from .content.render_cache import RenderCache
+from .content_cli import content_cli
+from .context import SETTINGS
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -27,15 +39,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     except ConfigError as error:
         _refuse_to_start([str(error)])
     try:
-        cache = RenderCache(settings.instance_dir / "render-cache.json", settings.secret_key)
-        catalog = load_catalog(settings.content_dir, settings.locales, cache)
-        cache.save()
-        help_directory = load_help(settings.content_dir, settings.locales, settings.help_countries)
+        catalog = curriculum.load_catalog(settings.content_dir, settings.locales)
+        directory = helpdesk.load_help(
+            settings.content_dir, settings.locales, settings.help_countries
+        )
     except ContentError as error:
         _refuse_to_start([*map(str, error.problems), f"{len(error.problems)} content error(s)"])
-    app.extensions.update({
-        "rumbo.settings": settings, "rumbo.catalog": catalog, "rumbo.help": help_directory,
-    })  # fmt: skip
+    SETTINGS.set(app, settings)
     app.config.update(
         SECRET_KEY=settings.secret_key,
         TESTING=settings.environment == "test",
@@ -46,20 +56,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    from . import db, errors, i18n, insight, privacy, templating, workbook
-    from .content.cli import content_cli
-    from .portal import bp as portal_bp
-    from .portal import root_bp
-
+    curriculum.init_app(app, catalog)
+    helpdesk.init_app(app, directory)
     privacy.init_app(app)
     i18n.init_app(app)
-    templating.init_app(app)
     db.init_app(app)
     errors.init_app(app)
-    app.register_blueprint(root_bp)
-    app.register_blueprint(portal_bp)
     workbook.init_app(app)
     insight.init_app(app)
+    portal.init_app(app)
+    templating.init_app(app)  # last: it compiles every template, which need the globals above
     app.cli.add_command(content_cli)
     return app
 

@@ -10,7 +10,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, Response, abort, current_app, url_for
+from flask import Flask, Response, abort, url_for
+
+from .context import SETTINGS, Slot
 
 STATIC = Path(__file__).parent / "static"
 TYPES = {"css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"}
@@ -22,8 +24,11 @@ class Asset:
     digest: str
 
 
+ASSETS: Slot[dict[str, Asset]] = Slot("assets")
+
+
 def _build(app: Flask) -> dict[str, Asset]:
-    theme = app.extensions["rumbo.settings"].theme
+    theme = SETTINGS.of(app).theme
     css = (STATIC / "rumbo.css").read_text(encoding="utf-8")
     css += f"\n:root{{--primary:{theme.primary};--accent:{theme.accent}}}\n"
     js = (STATIC / "rumbo.js").read_text(encoding="utf-8")
@@ -35,13 +40,13 @@ def _build(app: Flask) -> dict[str, Asset]:
 
 
 def url(kind: str) -> str:
-    asset = current_app.extensions["rumbo.assets"][kind]
+    asset = ASSETS.get()[kind]
     return url_for("root.asset", name=f"rumbo.{asset.digest}.{kind}")
 
 
 def serve(name: str) -> Response:
     stem, _, kind = name.rpartition(".")
-    asset = current_app.extensions["rumbo.assets"].get(kind)
+    asset = ASSETS.get().get(kind)
     if asset is None or stem != f"rumbo.{asset.digest}":
         abort(404)
     response = Response(asset.body, content_type=TYPES[kind])
@@ -50,4 +55,4 @@ def serve(name: str) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["rumbo.assets"] = _build(app)
+    ASSETS.set(app, _build(app))

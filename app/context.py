@@ -1,24 +1,41 @@
-"""Accessors for what create_app() attaches to the application, for views and templates."""
+"""Typed slots for what ``create_app()`` and each package's ``init_app`` attach to the app.
+
+Each slot is declared once, next to the code that fills it, and read through ``get()``:
+no string-keyed ``app.extensions`` lookups spread over the code. This module imports only
+the settings, so every package can depend on it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
-from flask import current_app
+from flask import Flask, current_app
 
-if TYPE_CHECKING:
-    from .config import Settings
-    from .content import Catalog
-    from .content.help import HelpDirectory
+from .config import Settings
+
+T = TypeVar("T")
+
+
+class Slot(Generic[T]):
+    """One thing attached to the application, such as the catalogue or the workbook keys."""
+
+    def __init__(self, name: str) -> None:
+        self.key = f"rumbo.{name}"
+
+    def set(self, app: Flask, value: T) -> T:
+        app.extensions[self.key] = value
+        return value
+
+    def of(self, app: Flask) -> T:
+        return app.extensions[self.key]  # type: ignore[no-any-return]
+
+    def get(self) -> T:
+        """The value for the application handling the current request or command."""
+        return self.of(current_app)  # type: ignore[arg-type]
+
+
+SETTINGS: Slot[Settings] = Slot("settings")
 
 
 def settings() -> Settings:
-    return current_app.extensions["rumbo.settings"]
-
-
-def catalog() -> Catalog:
-    return current_app.extensions["rumbo.catalog"]
-
-
-def help_directory() -> HelpDirectory:
-    return current_app.extensions["rumbo.help"]
+    return SETTINGS.get()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, current_app, g
+from flask import Flask, g
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
-from .context import settings
+from .context import Slot, settings
 
 # Named constraints let Alembic's batch mode alter tables on SQLite.
 NAMING_CONVENTION = {
@@ -19,6 +19,10 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+ENGINE: Slot[Engine] = Slot("engine")
+SESSIONMAKER: Slot[sessionmaker[Session]] = Slot("sessionmaker")
 
 
 class Base(DeclarativeBase):
@@ -45,14 +49,13 @@ def _sqlite_pragmas(connection, _record) -> None:
 
 
 def engine() -> Engine:
-
-    return current_app.extensions["rumbo.engine"]
+    return ENGINE.get()
 
 
 def session() -> Session:
     """The request's session, opened on first use and closed when the request ends."""
     if "db_session" not in g:
-        g.db_session = current_app.extensions["rumbo.sessionmaker"]()
+        g.db_session = SESSIONMAKER.get()()
     return g.db_session
 
 
@@ -66,8 +69,8 @@ def init_app(app: Flask) -> None:
     with app.app_context():
         url = settings().database_url
     made = make_engine(url)
-    app.extensions["rumbo.engine"] = made
-    app.extensions["rumbo.sessionmaker"] = sessionmaker(made, expire_on_commit=False)
+    ENGINE.set(app, made)
+    SESSIONMAKER.set(app, sessionmaker(made, expire_on_commit=False))
     app.teardown_appcontext(_close_session)
     from . import migrate
 

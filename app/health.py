@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from .context import catalog
+from .curriculum import catalog
 from .db import engine
 
 

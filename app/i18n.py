@@ -9,7 +9,7 @@ from flask_babel import Babel
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
 
-from .context import settings
+from .context import SETTINGS, settings
 
 babel = Babel()
 
@@ -66,7 +66,7 @@ def _push_lang(endpoint: str, values: dict[str, Any]) -> None:
 
 
 def init_app(app: Flask) -> None:
-    config = app.extensions["rumbo.settings"]
+    config = SETTINGS.of(app)
     app.config["BABEL_DEFAULT_LOCALE"] = config.default_locale
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(str(p) for p in config.translations_dir)
     babel.init_app(app, locale_selector=current_locale)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import click
 from alembic import command
 from alembic.config import Config
-from flask import Flask, current_app
+from flask import Flask
 from flask.cli import AppGroup
 
 from .config import PROJECT_ROOT
+from .context import settings
 
 MIGRATIONS = PROJECT_ROOT / "migrations"
 
@@ -32,20 +33,18 @@ def db_cli() -> None:
 @db_cli.command("upgrade", help="Bring the schema up to date (safe to run at every start).")
 @click.argument("revision", default="head")
 def upgrade_command(revision: str) -> None:
-    upgrade(current_app.extensions["rumbo.settings"].database_url, revision)
+    upgrade(settings().database_url, revision)
 
 
 @db_cli.command("downgrade", help="Step the schema back to an earlier revision.")
 @click.argument("revision")
 def downgrade_command(revision: str) -> None:
-    command.downgrade(
-        alembic_config(current_app.extensions["rumbo.settings"].database_url), revision
-    )
+    command.downgrade(alembic_config(settings().database_url), revision)
 
 
 @db_cli.command("current", help="Show the schema's current revision.")
 def current_command() -> None:
-    command.current(alembic_config(current_app.extensions["rumbo.settings"].database_url))
+    command.current(alembic_config(settings().database_url))
 
 
 def init_app(app: Flask) -> None:

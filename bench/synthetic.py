@@ -119,12 +119,11 @@ print(imported - started, time.perf_counter() - imported)
 def startup_seconds(content_dir: Path, folder: Path, runs: int = 3) -> tuple[float, float, float]:
     """(imports, create_app() cold, create_app() warm) in fresh processes, in seconds.
 
-    Cold: the first start, with no render cache in the instance folder (every fragment is
-    rendered and sanitised). Warm: the median of the next starts, which reuse the render cache
-    that the first one wrote (app/content/render_cache.py)."""
+    Cold: the first start after the content was written; warm: the median of the next starts
+    (the operating system's file cache is warm; every fragment is rendered and sanitised at
+    every start since the render cache was removed, docs/performance.md)."""
     server = servers.Gunicorn(folder, content_dir)  # for its production-like environment
     env = server.env()
-    (Path(env["RUMBO_INSTANCE_DIR"]) / "render-cache.json").unlink(missing_ok=True)
     timings = []
     for _ in range(runs):
         done = subprocess.run(

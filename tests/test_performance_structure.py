@@ -11,7 +11,7 @@ import markdown
 import pytest
 from sqlalchemy import event
 
-from app.content.render import Renderer
+from app.curriculum.render import Renderer
 
 STEP = "/es/modules/motivation/rulers"
 ANSWER = {"exercise": "rulers-why", "answer": "Quartz-marker 5521 only this visitor wrote"}

@@ -6,15 +6,13 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("insight", __name__)
 
-from . import views  # noqa: E402,F401  (registers the routes on bp)
-
 
 def init_app(app: Flask) -> None:
-    from ..workbook.throttle import FailureThrottle
-    from . import counting
+    from ..privacy.throttle import FailureThrottle
+    from . import counting, views  # views registers the routes on bp
     from .cli import insight_cli
 
     counting.init_app(app)
-    app.extensions["rumbo.admin_throttle"] = FailureThrottle(limit=10, window=60.0)
+    views.ADMIN_THROTTLE.set(app, FailureThrottle(limit=10, window=60.0))
     app.register_blueprint(bp)
     app.cli.add_command(insight_cli)

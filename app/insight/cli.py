@@ -8,10 +8,10 @@ import json
 from datetime import date, timedelta
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
 from .. import db
+from ..context import settings as current_settings
 from .password import hash_password
 from .report import Report, build_report
 
@@ -51,7 +51,7 @@ def report_command(start: date | None, end: date | None, fmt: str) -> None:
     start = start or end - timedelta(days=29)
     if start > end:
         raise click.UsageError("--from must not be after --to")
-    settings = current_app.extensions["rumbo.settings"]
+    settings = current_settings()
     report = build_report(db.session(), start, end, settings.insight_min_cell)
     click.echo({"table": as_table, "csv": as_csv, "json": as_json}[fmt](report), nl=False)
 

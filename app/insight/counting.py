@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import Flask, Response, current_app, g
+from flask import Flask, Response
 
+from ..context import SETTINGS, Slot
 from ..db import engine
+from ..i18n import current_locale
 from .model import DailyCount, WeeklyAnswer
 from .tally import Key, Tally, upsert
 
@@ -14,6 +16,7 @@ EVENTS = (
     "step_viewed", "exercise_answered", "module_completed", "workbook_kept",
     "workbook_resumed", "help_viewed", "outcomes_answered",
 )  # fmt: skip
+TALLY: Slot[Tally] = Slot("tally")  # per process; written out every few seconds
 DAILY_KEY = ("day", "locale", "module", "step", "event")
 WEEKLY_KEY = ("week", "locale", "question", "answer")
 
@@ -24,16 +27,16 @@ def week_of(day: date) -> date:
 
 def count(event: str, module: str = "", step: str = "") -> None:
     assert event in EVENTS, event
-    _tally().add(("daily", date.today(), g.lang, module, step, event))
+    _tally().add(("daily", date.today(), current_locale(), module, step, event))
 
 
 def count_answer(question: str, answer: str) -> None:
     """One answer to an outcome question or ruler, counted in its week, never linked to another."""
-    _tally().add(("weekly", week_of(date.today()), g.lang, question, answer))
+    _tally().add(("weekly", week_of(date.today()), current_locale(), question, answer))
 
 
 def _tally() -> Tally:
-    return current_app.extensions["rumbo.tally"]
+    return TALLY.get()
 
 
 def _writer(app: Flask):
@@ -58,8 +61,7 @@ def _flush_after_response(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    interval = app.extensions["rumbo.settings"].insight_flush_seconds
-    tally = Tally(_writer(app), interval)
-    app.extensions["rumbo.tally"] = tally
+    interval = SETTINGS.of(app).insight_flush_seconds
+    TALLY.set(app, Tally(_writer(app), interval))
     app.after_request(_flush_after_response)
     # gunicorn's worker_exit hook (deploy/gunicorn.conf.py) writes what a stopping worker holds.

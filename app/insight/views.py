@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import abort, current_app, g, render_template, request
+from flask import abort, render_template, request
 from werkzeug.exceptions import Unauthorized
 
 from .. import db
-from ..context import settings
+from ..context import Slot, settings
+from ..privacy.headers import mark_personal
+from ..privacy.throttle import FailureThrottle
 from . import bp
 from .counting import count, count_answer
 from .outcomes import QUESTIONS, ForgedAnswer, read_outcomes
 from .password import verify_password
 from .report import build_report
+
+ADMIN_THROTTLE: Slot[FailureThrottle] = Slot("admin_throttle")
 
 
 @bp.post("/<lang>/outcomes")
@@ -34,7 +38,7 @@ def admin():
     stored = settings().insight_password_hash
     if not stored:
         abort(404)  # without a configured password the page does not exist
-    throttle = current_app.extensions["rumbo.admin_throttle"]
+    throttle = ADMIN_THROTTLE.get()
     if throttle.blocked():
         abort(429)
     credentials = request.authorization
@@ -52,7 +56,7 @@ def admin():
     if start > end:
         abort(400)
     report = build_report(db.session(), start, end, settings().insight_min_cell)
-    g.personal = True  # figures for the host only: never cached on the way
+    mark_personal()  # figures for the host only: never cached on the way
     return render_template("insight/admin.html", report=report, questions=QUESTIONS)
 
 

@@ -1,8 +1,18 @@
-"""The public pages: home, module list, module overview, steps, help, safety and privacy."""
+"""The pages a visitor reads: home, modules, steps (read and saved), help, safety, privacy."""
 
-from flask import Blueprint
+from __future__ import annotations
+
+from flask import Blueprint, Flask
 
 bp = Blueprint("portal", __name__, url_prefix="/<lang>")
-root_bp = Blueprint("root", __name__)
 
-from . import views  # noqa: E402,F401  (registers the routes on bp)
+
+def init_app(app: Flask) -> None:
+    from . import pages, step  # noqa: F401  (they register their routes on bp)
+    from .page_cache import PAGE_CACHE, PageCache
+    from .root import root_bp
+
+    PAGE_CACHE.set(app, PageCache())
+    step.PURGE_CLOCK.set(app, step.PurgeClock())
+    app.register_blueprint(root_bp)
+    app.register_blueprint(bp)

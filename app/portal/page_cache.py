@@ -17,7 +17,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from flask import current_app, g, request
+from flask import request
+
+from ..context import Slot
+from ..privacy.headers import is_personal
 
 MAX_PAGES = 512  # at most ~5 MB per worker; the shipped content has ~130 public pages
 
@@ -45,6 +48,9 @@ class PageCache:
                 self._pages.popitem(last=False)
 
 
+PAGE_CACHE: Slot[PageCache] = Slot("page_cache")  # one per worker, filled on first use
+
+
 def is_public_request() -> bool:
     """True when the page can depend on nothing but its address."""
     return request.method in ("GET", "HEAD") and not request.cookies and not request.query_string
@@ -57,13 +63,11 @@ def public_page(render: Callable[[], str]) -> str | bytes:
     otherwise take two or four bytes per character as a Python string."""
     if not is_public_request():
         return render()
-    cache = current_app.extensions.get("rumbo.page_cache")
-    if cache is None:
-        cache = current_app.extensions.setdefault("rumbo.page_cache", PageCache())
+    cache = PAGE_CACHE.get()
     key = request.script_root + request.path
     page = cache.get(key)
     if page is None:
         page = render().encode()
-        if not g.get("personal"):  # never expected without a cookie; checked all the same
+        if not is_personal():  # never expected without a cookie; checked all the same
             cache.put(key, page)
     return page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, g, request
 
-from ..context import settings
+from ..context import SETTINGS, settings
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -41,20 +41,25 @@ def mark_personal() -> None:
     g.personal = True
 
 
+def is_personal() -> bool:
+    """Whether this response shows something of the visitor's own (and so is never cached)."""
+    return bool(g.get("personal")) or bool(request.cookies)
+
+
 def _add_headers(response: Response) -> Response:
     response.headers.update(STATIC_HEADERS)
     if settings().https:
         response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     # A page that shows a visitor's answers, or any page asked for with the workbook cookie,
     # must not be kept by the browser or any proxy: someone else may use the device later.
-    if g.get("personal") or request.cookies:
+    if is_personal():
         response.headers["Cache-Control"] = "no-store"
     return response
 
 
 def init_app(app: Flask) -> None:
     app.after_request(_add_headers)
-    if app.extensions["rumbo.settings"].environment == "development":
+    if SETTINGS.of(app).environment == "development":
         # `make run` uses Werkzeug's server, whose Server header names Werkzeug's and Python's
         # versions. gunicorn, used in production, sends a bare "gunicorn".
         from werkzeug.serving import WSGIRequestHandler

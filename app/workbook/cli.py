@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
 from .. import db
+from ..context import settings
 from .current import today
 from .store import purge
 
@@ -21,6 +21,5 @@ def workbook_cli() -> None:
     help="Delete never-kept workbooks after a day and kept ones after the retention period.",
 )
 def purge_command() -> None:
-    settings = current_app.extensions["rumbo.settings"]
-    removed = purge(db.session(), today(), settings.workbook_retention_days)
+    removed = purge(db.session(), today(), settings().workbook_retention_days)
     click.echo(f"{removed} expired workbook(s) deleted.")

@@ -1,24 +1,45 @@
-"""The visitor's workbook for this request, read once from the cookie."""
+"""The visitor's workbook for this request, read once from the cookie.
+
+``current_workbook()`` returns the workbook, or why there is none; views decide what that
+means for the visitor. A cookie that named a missing or unreadable workbook is dropped when the
+response goes out.
+"""
 
 from __future__ import annotations
 
+import enum
 from datetime import date
 from typing import Any
 
-from flask import current_app, g, request
+from flask import Flask, Response, g, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import db
-from ..context import settings
+from ..context import SETTINGS, Slot, settings
 from ..privacy.headers import mark_personal
+from ..privacy.throttle import FailureThrottle
 from . import cookie, store
 from .crypto import ServerKeys, Unreadable
 
-_MISSING = object()
+SERVER_KEYS: Slot[ServerKeys] = Slot("workbook_keys")
+RESUME_THROTTLE: Slot[FailureThrottle] = Slot("resume_throttle")
+
+
+class NoWorkbook(enum.Enum):
+    """Why a request has no workbook."""
+
+    NONE = "none"  # no cookie: the visitor has not answered anything
+    EXPIRED = "expired"  # the cookie names a workbook that was deleted or expired
+    UNREADABLE = "unreadable"  # the cookie was altered or made with another key
+    UNAVAILABLE = "unavailable"  # the database could not be reached
+
+    @property
+    def drops_cookie(self) -> bool:
+        return self in (NoWorkbook.EXPIRED, NoWorkbook.UNREADABLE)
 
 
 def server_keys() -> ServerKeys:
-    return current_app.extensions["rumbo.workbook_keys"]
+    return SERVER_KEYS.get()
 
 
 def today() -> date:
@@ -26,31 +47,51 @@ def today() -> date:
     return date.today()
 
 
-def current_workbook() -> store.Workbook | None:
-    """The workbook named by the cookie; None without one. A bad cookie is dropped at response."""
-    cached = g.get("workbook", _MISSING)
-    if cached is not _MISSING:
-        return cached
-    workbook = None
-    https = settings().https
+def current_workbook() -> store.Workbook | NoWorkbook:
+    """The workbook named by the cookie, or why there is none (read once per request)."""
+    if "rumbo_workbook" not in g:
+        g.rumbo_workbook = _open()
+        if isinstance(g.rumbo_workbook, store.Workbook):
+            mark_personal()
+    found: store.Workbook | NoWorkbook = g.rumbo_workbook
+    return found
+
+
+def _open() -> store.Workbook | NoWorkbook:
     try:
-        keys = cookie.read(request, server_keys(), https)
-        if keys is not None:
-            workbook = store.load(db.session(), keys)
-            if workbook is None:
-                g.drop_cookie = "expired"
+        keys = cookie.read(request, server_keys(), settings().https)
+        if keys is None:
+            return NoWorkbook.NONE
+        return store.load(db.session(), keys) or NoWorkbook.EXPIRED
     except Unreadable:
-        g.drop_cookie = "tampered"
+        return NoWorkbook.UNREADABLE
     except SQLAlchemyError:
-        g.database_down = True
-    if workbook is not None:
-        mark_personal()
-    g.workbook = workbook
-    return workbook
+        db.session().rollback()
+        return NoWorkbook.UNAVAILABLE
+
+
+def open_workbook() -> store.Workbook | None:
+    """The workbook, or None whatever the reason: for pages that only show answers."""
+    found = current_workbook()
+    return found if isinstance(found, store.Workbook) else None
 
 
 def current_answers() -> dict[str, dict[str, Any]]:
+    """The visitor's answers for templates; an empty mapping without a workbook."""
     if not request.cookies:
         return {}
-    workbook = current_workbook()
+    workbook = open_workbook()
     return workbook.answers if workbook else {}
+
+
+def drop_bad_cookie(response: Response) -> Response:
+    found = g.get("rumbo_workbook")
+    if isinstance(found, NoWorkbook) and found.drops_cookie:
+        cookie.clear(response, settings().https)
+    return response
+
+
+def init_app(app: Flask) -> None:
+    SERVER_KEYS.set(app, ServerKeys.from_secret(SETTINGS.of(app).secret_key))
+    RESUME_THROTTLE.set(app, FailureThrottle())
+    app.after_request(drop_bad_cookie)

@@ -1,110 +1,53 @@
-"""Workbook pages: answer, review, plan, export, keep, resume, delete. Thin: logic lives in store."""
+"""Workbook pages: review, plan, export, keep, resume, delete. Thin: logic lives in store."""
 
 from __future__ import annotations
 
-import time
-
-from flask import abort, current_app, g, make_response, redirect, render_template, request, url_for
+from flask import abort, make_response, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import db
-from ..context import catalog, settings
-from ..insight.counting import count, count_answer
-from ..portal.views import render_step
+from ..context import settings
+from ..curriculum import catalog
+from ..i18n import current_locale
+from ..insight.counting import count
 from ..privacy.headers import mark_personal
 from . import bp, cookie, passphrase, store
-from .answers import InvalidAnswer, read_answer
 from .crypto import passphrase_keys
-from .current import current_workbook, server_keys, today
+from .current import RESUME_THROTTLE, open_workbook, server_keys, today
 from .summary import plan_sections, workbook_entries
 
 MAX_PASSPHRASE_CHARS = 300
 
 
-def _bad_cookie_message() -> str | None:
-    reason = g.get("drop_cookie")
-    if reason == "expired":
-        return _(
-            "Your earlier workbook has expired and was deleted. Save again to start a new one: your text is still in the box."
-        )
-    if reason == "tampered":
-        return _(
-            "Your workbook could not be read. Save again to start a new one: your text is still in the box."
-        )
-    return None
-
-
-@bp.post("/modules/<slug>/<step_id>")
-def answer(slug: str, step_id: str):
-    module, step = catalog().step(g.lang, slug, step_id) or abort(404)
-    exercise = next((e for e in step.exercises if e.id == request.form.get("exercise")), None)
-    if exercise is None:
-        abort(400)
-    form = request.form.to_dict(flat=False)
-    submitted = {
-        exercise.id: {k: (v if k in ("item", "option") else v[0]) for k, v in form.items()}
-    }
-    mark_personal()
-    try:
-        value = read_answer(exercise, form, settings().max_answer_chars)
-    except InvalidAnswer as invalid:
-        return render_step(slug, step_id, {exercise.id: invalid.message}, submitted, status=400)
-    workbook = current_workbook()
-    problem = _bad_cookie_message()
-    if problem:
-        return render_step(slug, step_id, {exercise.id: problem}, submitted, status=400)
-    is_new = workbook is None
-    first_time = is_new or exercise.id not in workbook.answers.get(slug, {})
-    try:
-        if g.get("database_down"):
-            raise SQLAlchemyError("database unavailable")
-        workbook = workbook or store.create(server_keys())
-        workbook.set_answer(slug, exercise.id, value)
-        store.save(db.session(), workbook, today())
-    except SQLAlchemyError:
-        db.session().rollback()
-        message = _(
-            "Your answer could not be saved just now. Your text is still in the box: please try again in a moment."
-        )
-        return render_step(slug, step_id, {exercise.id: message}, submitted, status=503)
-    count("exercise_answered", slug, step_id)
-    if exercise.counted and first_time:
-        count_answer(f"ruler:{slug}/{exercise.id}", str(value))
-    response = redirect(
-        url_for("portal.step", slug=slug, step_id=step_id, _anchor=f"ex-{exercise.id}"), 303
-    )
-    if is_new:
-        cookie.write(response, workbook.keys, server_keys(), settings().https)
-        _purge_now_and_then()
-    return response
-
-
 @bp.get("/workbook")
-def overview():
+def overview() -> ResponseReturnValue:
     mark_personal()
-    workbook = current_workbook()
-    entries = workbook_entries(catalog().modules(g.lang), workbook.answers) if workbook else []
+    workbook = open_workbook()
+    modules = catalog().modules(current_locale())
+    entries = workbook_entries(modules, workbook.answers) if workbook else []
     return render_template(
         "workbook/overview.html", workbook=workbook, entries=entries, nav="workbook"
     )
 
 
 @bp.get("/workbook/plan")
-def plan():
+def plan() -> ResponseReturnValue:
     mark_personal()
-    workbook = current_workbook()
-    sections = plan_sections(catalog().modules(g.lang), workbook.answers) if workbook else []
+    workbook = open_workbook()
+    modules = catalog().modules(current_locale())
+    sections = plan_sections(modules, workbook.answers) if workbook else []
     return render_template(
         "workbook/plan.html", workbook=workbook, sections=sections, nav="workbook"
     )
 
 
 @bp.get("/workbook/<any(workbook, plan):kind>.md")
-def export(kind: str):
+def export(kind: str) -> ResponseReturnValue:
     mark_personal()
-    workbook = current_workbook() or abort(404)
-    modules = catalog().modules(g.lang)
+    workbook = open_workbook() or abort(404)
+    modules = catalog().modules(current_locale())
     if kind == "plan":
         text = render_template(
             "workbook/plan.md", sections=plan_sections(modules, workbook.answers)
@@ -120,10 +63,10 @@ def export(kind: str):
 
 
 @bp.post("/workbook/keep")
-def keep():
+def keep() -> ResponseReturnValue:
     mark_personal()
-    workbook = current_workbook() or abort(400)
-    phrase = passphrase.generate(g.lang)
+    workbook = open_workbook() or abort(400)
+    phrase = passphrase.generate(current_locale())
     kept = store.rekey(
         db.session(),
         workbook,
@@ -139,9 +82,9 @@ def keep():
 
 
 @bp.post("/workbook/delete")
-def delete():
+def delete() -> ResponseReturnValue:
     mark_personal()
-    workbook = current_workbook()
+    workbook = open_workbook()
     if workbook is not None:
         store.erase(db.session(), workbook.keys)
     response = make_response(render_template("workbook/deleted.html", nav="workbook"))
@@ -150,11 +93,11 @@ def delete():
 
 
 @bp.route("/resume", methods=["GET", "POST"])
-def resume():
+def resume() -> ResponseReturnValue:
     mark_personal()
     if request.method == "GET":
         return render_template("workbook/resume.html", error=None)
-    throttle = current_app.extensions["rumbo.resume_throttle"]
+    throttle = RESUME_THROTTLE.get()
     if throttle.blocked():
         abort(429)
     typed = request.form.get("passphrase", "")
@@ -184,15 +127,3 @@ def resume():
     response = redirect(url_for("workbook.overview"), 303)
     cookie.write(response, keys, server_keys(), settings().https)
     return response
-
-
-def _purge_now_and_then() -> None:
-    """Delete expired workbooks at most once an hour per process, on the back of a new one."""
-    last = current_app.extensions.get("rumbo.last_purge", 0.0)
-    if time.monotonic() - last < 3600:
-        return
-    current_app.extensions["rumbo.last_purge"] = time.monotonic()
-    try:
-        store.purge(db.session(), today(), settings().workbook_retention_days)
-    except SQLAlchemyError:
-        db.session().rollback()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.content import check_tree
-from app.content.model import EXERCISE_TYPES
+from app.curriculum import check_tree
+from app.curriculum.exercises import TYPES as EXERCISE_TYPES
 from tests.conftest import SHIPPED_CONTENT
 
 SLUGS = [
@@ -28,10 +28,7 @@ def catalog():
 
 
 def shape(module):
-    return [
-        (step.id, [(e.id, e.type, len(e.options), e.plan) for e in step.exercises])
-        for step in module.steps
-    ]
+    return [(step.id, [e.shape() | {"id": e.id} for e in step.exercises]) for step in module.steps]
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

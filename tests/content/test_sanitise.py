@@ -1,12 +1,14 @@
 """Rendered content passes the allow-list: no script, no handlers, no unsafe links."""
 
-from app.content.render import Renderer
-from app.content.sanitise import clean
+from app.curriculum.render import Renderer
+from app.curriculum.sanitise import clean
 
 
 def render(text):
     reported = []
-    html = Renderer({"sample": frozenset({"thinking"})}).render(text, reported.append)
+    html = Renderer({"sample": frozenset({"thinking"})}).render(
+        text, lambda message, needle: reported.append(message)
+    )
     return str(html), reported
 
 

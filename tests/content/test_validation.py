@@ -7,7 +7,7 @@ import re
 import pytest
 
 from app import create_app
-from app.content import check_tree
+from app.curriculum import check_tree
 
 LOCALES = ("en", "es")
 

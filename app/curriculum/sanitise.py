@@ -12,6 +12,9 @@ from html.parser import HTMLParser
 import bleach
 from bleach.html5lib_shim import Filter
 
+# (message for the author, the text in the source it is about)
+Report = Callable[[str, str], None]
+
 ALLOWED_TAGS = frozenset({
     "p", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i", "a",
     "blockquote", "code", "pre", "hr", "br", "abbr", "span", "dl", "dt", "dd", "sub", "sup",
@@ -58,23 +61,27 @@ def clean(html: str) -> str:
 class _Auditor(HTMLParser):
     """Lists what :func:`clean` will remove, so authors are told instead of surprised."""
 
-    def __init__(self, report: Callable[[str], None]) -> None:
+    def __init__(self, report: Report) -> None:
         super().__init__(convert_charrefs=True)
         self.report = report
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
-            self.report(f"HTML <{tag}> is not allowed and was removed")
+            self.report(f"HTML <{tag}> is not allowed and was removed", f"<{tag}")
             return
         allowed = ALLOWED_ATTRIBUTES.get(tag, [])
         for name, value in attrs:
             if name not in allowed:
-                self.report(f"HTML attribute {name!r} on <{tag}> is not allowed and was removed")
+                self.report(
+                    f"HTML attribute {name!r} on <{tag}> is not allowed and was removed", name
+                )
             elif name == "href" and value and not _allowed_href(value):
-                self.report(f"link {value!r} is not allowed (use https:// or module:/page: links)")
+                self.report(
+                    f"link {value!r} is not allowed (use https:// or module:/page: links)", value
+                )
 
     def handle_comment(self, data: str) -> None:
-        self.report("HTML comments are removed")
+        self.report("HTML comments are removed", "<!--")
 
 
 def _allowed_href(href: str) -> bool:
@@ -84,8 +91,9 @@ def _allowed_href(href: str) -> bool:
     return scheme.lower() in ALLOWED_PROTOCOLS
 
 
-def audit(html: str, report: Callable[[str], None]) -> None:
-    """Call ``report`` once for each thing in ``html`` that the cleaner would remove."""
+def audit(html: str, report: Report) -> None:
+    """Call ``report`` once for each thing in ``html`` that the cleaner would remove, with
+    what it is (the ``needle`` an author can find in the source)."""
     auditor = _Auditor(report)
     auditor.feed(html)
     auditor.close()

@@ -14,8 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .parse import ID, load_yaml
-from .problems import ContentError, Problems
+from ..authoring import ID, ContentError, Problems, load_yaml
 
 KINDS = ("crisis", "prevention", "therapy")  # shown in this order: crisis first
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{1,24}$")
@@ -84,7 +83,7 @@ def check_help(
     shown: Iterable[str] = (),
     problems: Problems | None = None,
 ) -> tuple[HelpDirectory, Problems]:
-    problems = problems or Problems(root=content_dir)
+    problems = problems or Problems()
     shown = tuple(shown)
     found: dict[str, tuple[Country, ...]] = {}
     ids: dict[str, tuple[Path, set[str]]] = {}

@@ -23,7 +23,6 @@ class Problem:
 class Problems:
     """A collector: loaders add to it and carry on, so an author sees every problem at once."""
 
-    root: Path | None = None
     found: list[Problem] = field(default_factory=list)
 
     def error(self, path: Path, line: int, message: str) -> None:

@@ -1,15 +1,15 @@
-"""``flask content check``: validate a content tree and print one ``path:line`` per problem."""
+"""``flask content check``: validate modules and help files, one ``path:line`` per problem."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
-from .help import check_help
-from .loader import check_tree
+from .context import settings as current_settings
+from .curriculum import check_tree
+from .helpdesk import check_help
 
 
 @click.group("content", help="Work with the Markdown modules and help directories.", cls=AppGroup)
@@ -23,7 +23,7 @@ def content_cli() -> None:
 @click.option("--require-reviewed", is_flag=True, help="Fail while any module is a draft.")
 def check_command(path: Path | None, strict: bool, require_reviewed: bool) -> None:
     """Check every module and help file (of PATH, default: the portal's content folder)."""
-    settings = current_app.extensions["rumbo.settings"]
+    settings = current_settings()
     root = path or settings.content_dir
     catalog, problems = check_tree(root, settings.locales, require_reviewed=require_reviewed)
     check_help(root, settings.locales, problems=problems)

@@ -13,40 +13,7 @@ from types import MappingProxyType
 
 from markupsafe import Markup
 
-EXERCISE_TYPES = ("reflection", "scale", "checklist", "choice", "myth-or-fact", "balance", "list")
-PLAN_SECTIONS = (
-    "reasons", "warning-signs", "coping", "environment", "needs", "people", "next-steps", "safety",
-)  # fmt: skip
-FREE_TEXT_TYPES = ("reflection", "balance", "list", "checklist")
-BALANCE_CELLS = ("change-pros", "change-cons", "stay-pros", "stay-cons")
-
-
-@dataclass(frozen=True)
-class Exercise:
-    id: str
-    type: str
-    prompt: str  # for myth-or-fact: the statement
-    hint: str = ""
-    options: tuple[str, ...] = ()
-    feedback: tuple[str, ...] = ()
-    minimum: int = 0
-    maximum: int = 10
-    min_label: str = ""
-    max_label: str = ""
-    other: bool = False
-    items: int = 0
-    answer: str = ""  # myth-or-fact: "myth" or "fact"
-    explanation: str = ""
-    plan: str = ""
-    counted: bool = False  # scale only: its answers are counted as a weekly distribution
-
-    @property
-    def has_free_text(self) -> bool:
-        return self.type in ("reflection", "balance", "list") or self.other
-
-    @property
-    def scale_values(self) -> range:
-        return range(self.minimum, self.maximum + 1)
+from .exercises.base import Exercise
 
 
 @dataclass(frozen=True)

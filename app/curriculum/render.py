@@ -6,7 +6,7 @@ relative addresses, so rendered HTML is the same wherever the portal is mounted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -14,8 +14,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .render_cache import RenderCache, renderer_signature
-from .sanitise import audit, clean
+from .sanitise import Report, audit, clean
 
 # Paths relative to /<lang>/. Module overviews (/<lang>/modules/<slug>/) and steps
 # (/<lang>/modules/<slug>/<step>) share a directory two levels below it: prefix "../../".
@@ -30,8 +29,6 @@ PAGE_LINKS = {
     "resume": "resume",
 }
 MODULE_PREFIX = "../../"
-
-Report = Callable[[str], None]
 
 
 def resolve_link(href: str, known: Mapping[str, frozenset[str]], prefix: str) -> str | None:
@@ -58,7 +55,7 @@ class _LinkResolver(Treeprocessor):
                 resolved = resolve_link(href, self.ext.known, self.ext.prefix)
                 if resolved is None:
                     self.ext.report(
-                        f"link {href!r} points to a module, step or page that does not exist"
+                        f"link {href!r} points to a module, step or page that does not exist", href
                     )
                     resolved = self.ext.prefix or "./"
                 link.set("href", resolved)
@@ -69,7 +66,7 @@ class _PortalLinks(Extension):
         super().__init__()
         self.known: Mapping[str, frozenset[str]] = {}
         self.prefix = MODULE_PREFIX
-        self.report: Report = lambda message: None
+        self.report: Report = lambda message, needle: None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(_LinkResolver(md, self), "portal_links", 1)
@@ -78,30 +75,13 @@ class _PortalLinks(Extension):
 class Renderer:
     """Renders Markdown fragments of one content tree; reuse it, it is not thread-safe."""
 
-    def __init__(
-        self, known: Mapping[str, frozenset[str]], cache: RenderCache | None = None
-    ) -> None:
+    def __init__(self, known: Mapping[str, frozenset[str]]) -> None:
         self._links = _PortalLinks()
         self._links.known = known
         self._md = markdown.Markdown(extensions=["sane_lists", self._links], output_format="html")
-        self._cache = cache
-        self._signature = renderer_signature(dict(known)) if cache else ""
 
     def render(self, text: str, report: Report, prefix: str = MODULE_PREFIX) -> Markup:
         """Render ``text``; ``prefix`` leads from the page's directory to /<lang>/."""
-        if self._cache is None:
-            return self._render(text, report, prefix)
-        key = self._cache.key(self._signature, prefix, text)
-        entry = self._cache.get(key)
-        if entry is None:
-            problems: list[str] = []
-            entry = (self._render(text, problems.append, prefix), problems)
-            self._cache.put(key, *entry)
-        for problem in entry[1]:
-            report(problem)
-        return entry[0]  # the same object the cache holds: the HTML is kept in memory once
-
-    def _render(self, text: str, report: Report, prefix: str) -> Markup:
         self._md.reset()
         self._links.report = report
         self._links.prefix = prefix

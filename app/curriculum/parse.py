@@ -7,18 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..authoring import ID, Problems, key_lines, load_yaml
 
-from .problems import Problems
-
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STEP_HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[^}\s]+)\}\s*$")
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*(?P<info>[\w-]*)\s*$")
-# Performance: libyaml's safe loader (PyYAML's C binding, in the manylinux wheels) parses the
-# same YAML to the same values about 15x faster than the pure-Python one. Front matter and
-# exercise blocks are thousands of small documents: with 1,000 modules this took ~10 s of
-# start-up (docs/performance.md). The pure-Python loader remains the fallback.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -43,8 +35,6 @@ class RawModule:
     meta_lines: dict[str, int]
     intro: RawBlock
     steps: list[RawStep]
-    # Exercises per step id, filled once by the loader: (line, Exercise) pairs.
-    exercises: dict[str, list[tuple[int, Any]]] | None = None
 
 
 def read_module(path: Path, problems: Problems) -> RawModule | None:
@@ -58,28 +48,6 @@ def read_module(path: Path, problems: Problems) -> RawModule | None:
         return None
     intro, steps = _body(path, lines, body_start, problems)
     return RawModule(path, meta, meta_lines, intro, steps)
-
-
-def load_yaml(text: str, path: Path, first_line: int, problems: Problems) -> Any:
-    """Parse YAML, reporting a syntax error at its line in the file."""
-    try:
-        return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 (a safe loader, see above)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + (mark.line if mark else 0)
-        reason = getattr(error, "problem", None) or "invalid YAML"
-        problems.error(path, line, f"invalid YAML: {reason}")
-        return None
-
-
-def key_lines(lines: list[str], first_line: int) -> dict[str, int]:
-    """The line on which each top-level ``key:`` of a YAML block starts."""
-    found: dict[str, int] = {}
-    for offset, line in enumerate(lines):
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
-        if match:
-            found.setdefault(match.group(1), first_line + offset)
-    return found
 
 
 def _front_matter(

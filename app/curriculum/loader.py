@@ -1,0 +1,127 @@
+"""Loads a content tree: read every file, validate, then build an immutable :class:`Catalog`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from types import MappingProxyType
+
+from ..authoring import ContentError, Problems
+from .build import build_locale
+from .exercises import Exercise, build_exercise
+from .model import Catalog
+from .parse import RawModule, read_module
+from .validate import StepExercises, check_step_ids, compare_locales, valid_meta
+from .validate import require_reviewed as check_reviewed
+
+REQUIRED_PAGES = ("privacy", "safety")
+
+
+def load_catalog(content_dir: Path, locales: Iterable[str]) -> Catalog:
+    """Load every enabled locale; raise :class:`ContentError` with every error found."""
+    catalog, problems = check_tree(content_dir, locales)
+    if problems.errors or catalog is None:
+        raise ContentError(problems.errors)
+    return catalog
+
+
+def check_tree(
+    content_dir: Path, locales: Iterable[str], require_reviewed: bool = False
+) -> tuple[Catalog | None, Problems]:
+    """Load and validate; return the catalogue (None on errors) and every problem found."""
+    problems = Problems()
+    raw: dict[str, dict[str, RawModule]] = {}
+    for locale in locales:
+        folder = content_dir / locale
+        if not folder.is_dir():
+            problems.error(folder, 0, f"content folder for enabled locale {locale!r} is missing")
+            continue
+        raw[locale] = read_modules(folder, problems)
+    exercises = {
+        (locale, slug): read_exercises(module, problems)
+        for locale, modules in raw.items()
+        for slug, module in modules.items()
+    }
+    compare_locales(raw, exercises, problems)
+    pages = {locale: read_pages(content_dir / locale / "pages", problems) for locale in raw}
+    if require_reviewed:
+        for modules in raw.values():
+            check_reviewed(modules, problems)
+    built = {
+        locale: build_locale(
+            locale,
+            modules,
+            {slug: exercises[locale, slug] for slug in modules},
+            pages[locale],
+            problems,
+        )
+        for locale, modules in raw.items()
+    }
+    if problems.errors:
+        return None, problems
+    return Catalog(MappingProxyType(built)), problems
+
+
+def read_modules(folder: Path, problems: Problems) -> dict[str, RawModule]:
+    """Every module file of one locale folder with valid front matter, by slug."""
+    modules: dict[str, RawModule] = {}
+    for path in sorted(folder.glob("*.md")):
+        module = read_module(path, problems)
+        if module is None or not valid_meta(module, problems):
+            continue
+        slug = module.meta["slug"]
+        if slug in modules:
+            problems.error(
+                path,
+                module.meta_lines["slug"],
+                f"slug {slug!r} is also used by {modules[slug].path.name}",
+            )
+            continue
+        modules[slug] = module
+        check_step_ids(module, problems)
+    return modules
+
+
+def read_exercises(module: RawModule, problems: Problems) -> StepExercises:
+    """A module's exercises per step id, each with its block's line; ids unique per module."""
+    found: dict[str, list[tuple[int, Exercise]]] = {}
+    seen: set[str] = set()
+    for step in module.steps:
+        found[step.id] = []
+        for block in step.blocks:
+            if not block.is_exercise:
+                continue
+            exercise = build_exercise(block.text, module.path, block.line, problems)
+            if exercise is None:
+                continue
+            if exercise.id in seen:
+                problems.error(
+                    module.path,
+                    block.line,
+                    f"exercise id {exercise.id!r} is used twice in this module",
+                )
+                continue
+            seen.add(exercise.id)
+            found[step.id].append((block.line, exercise))
+    return found
+
+
+def read_pages(folder: Path, problems: Problems) -> dict[str, RawModule]:
+    """Standalone pages: front matter with a title, then Markdown without steps."""
+    pages: dict[str, RawModule] = {}
+    for path in sorted(folder.glob("*.md")):
+        page = read_module(path, problems)
+        if page is None:
+            continue
+        if set(page.meta) != {"title"} or not isinstance(page.meta["title"], str):
+            problems.error(path, 2, "a page's front matter has only a 'title'")
+        elif page.steps:
+            problems.error(
+                path, page.steps[0].line, "pages have no steps ('## ... {#id}' headings)"
+            )
+        else:
+            pages[path.stem] = page
+    for name in REQUIRED_PAGES:
+        if name not in pages:
+            problems.error(folder / f"{name}.md", 0, f"the {name!r} page is missing")
+    return pages
