@@ -14,9 +14,7 @@ run: setup db-upgrade  ## serve the portal on http://127.0.0.1:5000 (development
 serve: setup db-upgrade  ## serve with gunicorn and the production configuration
 	$(BIN)/gunicorn --config deploy/gunicorn.conf.py "app:create_app()"
 
-test: setup test-deps  ## set everything up and run the whole suite (lint included)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: setup test-deps lint  ## set everything up and run the whole suite (lint and types included)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: setup  ## measure throughput, latency, memory and start-up (~5 min; see docs/performance.md)
@@ -48,9 +46,10 @@ update-strings: extract-strings  ## merge new strings into every catalogue
 check-content: setup
 	RUMBO_ENV=development $(FLASK) content check
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff (lint and format) and mypy (types), as make test and CI run them
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -27,11 +27,12 @@ class Slot(Generic[T]):
         return value
 
     def of(self, app: Flask) -> T:
-        return app.extensions[self.key]  # type: ignore[no-any-return]
+        value: T = app.extensions[self.key]
+        return value
 
     def get(self) -> T:
         """The value for the application handling the current request or command."""
-        return self.of(current_app)  # type: ignore[arg-type]
+        return self.of(current_app)
 
 
 SETTINGS: Slot[Settings] = Slot("settings")

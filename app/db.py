@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Flask, g
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from .context import Slot, settings
@@ -38,7 +39,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _sqlite_pragmas(connection, _record) -> None:
+def _sqlite_pragmas(connection: DBAPIConnection, _record: object) -> None:
     cursor = connection.cursor()
     # WAL lets readers and the counter writer proceed together; secure_delete overwrites
     # deleted workbooks instead of leaving their ciphertext in free pages.

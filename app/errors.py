@@ -5,8 +5,11 @@ from __future__ import annotations
 import sys
 
 from flask import Flask, current_app, g, render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from .i18n import current_locale
 
 MESSAGES = {
     401: (_l("Sign-in needed"), _l("This page is only for the people who run this site.")),
@@ -21,9 +24,7 @@ MESSAGES = {
 }  # fmt: skip
 
 
-def render_error(error: HTTPException):
-    from .i18n import current_locale
-
+def render_error(error: HTTPException) -> ResponseReturnValue:
     g.setdefault("lang", current_locale())
     code = error.code or 500
     title, text = MESSAGES.get(code, MESSAGES[500 if code >= 500 else 400])
@@ -33,7 +34,7 @@ def render_error(error: HTTPException):
     return response, code, kept
 
 
-def _unexpected(error: Exception):
+def _unexpected(error: Exception) -> ResponseReturnValue:
     current_app.log_exception(sys.exc_info())
     return render_error(InternalServerError())
 

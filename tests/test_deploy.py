@@ -66,5 +66,8 @@ def test_gunicorn_config_keeps_no_access_log_and_no_addresses():
 
 def test_dockerfile_runs_as_non_root_with_healthcheck():
     text = (ROOT / "Dockerfile").read_text()
-    assert "USER rumbo" in text and "HEALTHCHECK" in text and "/healthz" in text
-    assert 'ENTRYPOINT ["deploy/entrypoint.sh"]' in text and "pybabel --quiet compile" in text
+    assert "USER rumbo" in text
+    assert "HEALTHCHECK" in text
+    assert "/healthz" in text
+    assert 'ENTRYPOINT ["deploy/entrypoint.sh"]' in text
+    assert "pybabel --quiet compile" in text

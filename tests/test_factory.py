@@ -15,10 +15,13 @@ def settings(tmp_path, toml: str = "", **env):
 
 def test_defaults_are_safe_for_local_use(tmp_path):
     config = settings(tmp_path)
-    assert config.locales == ("es", "en") and config.default_locale == "es"
-    assert config.database_url.startswith("sqlite:///") and config.database_url.endswith("rumbo.db")
+    assert config.locales == ("es", "en")
+    assert config.default_locale == "es"
+    assert config.database_url.startswith("sqlite:///")
+    assert config.database_url.endswith("rumbo.db")
     assert config.quick_exit_url.startswith("https://")
-    assert config.workbook_retention_days == 180 and config.insight_min_cell == 10
+    assert config.workbook_retention_days == 180
+    assert config.insight_min_cell == 10
 
 
 def test_the_host_file_sets_site_identity(tmp_path):
@@ -64,7 +67,8 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 def test_invalid_configuration_names_the_key(tmp_path, toml, key, problem):
     with pytest.raises(ConfigError) as error:
         settings(tmp_path, toml)
-    assert key in str(error.value) and problem in str(error.value)
+    assert key in str(error.value)
+    assert problem in str(error.value)
 
 
 def test_invalid_configuration_stops_the_app_with_one_message(tmp_path, capsys, monkeypatch):

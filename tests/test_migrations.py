@@ -23,7 +23,8 @@ def test_history_is_linear(sqlite_url):
     script = ScriptDirectory.from_config(alembic_config(sqlite_url))
     assert len(script.get_heads()) == 1
     for revision in script.walk_revisions():
-        assert not revision.is_merge_point and len(revision.nextrev) <= 1
+        assert not revision.is_merge_point
+        assert len(revision.nextrev) <= 1
 
 
 def test_head_schema_equals_the_models(database_url):

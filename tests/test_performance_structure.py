@@ -92,7 +92,8 @@ def test_a_step_view_with_a_workbook_reads_only_that_workbook(shipped_app, state
     assert client.post(STEP, data=ANSWER).status_code == 303
     statements.reset()
     page = client.get(STEP)
-    assert page.status_code == 200 and ANSWER["answer"] in page.text
+    assert page.status_code == 200
+    assert ANSWER["answer"] in page.text
     assert len(statements.request) == 1, statements.request
     assert statements.request[0].lstrip().upper().startswith("SELECT")
     assert "workbooks" in statements.request[0]
@@ -108,9 +109,11 @@ def test_personal_pages_are_never_reused_nor_kept(shipped_app):
     assert ANSWER["answer"] in personal.text  # not the page kept for readers
     assert personal.headers["Cache-Control"] == "no-store"
     again = shipped_app.test_client().get(STEP)
-    assert ANSWER["answer"] not in again.text and "Cache-Control" not in again.headers
+    assert ANSWER["answer"] not in again.text
+    assert "Cache-Control" not in again.headers
     kept = shipped_app.extensions["rumbo.page_cache"]._pages.values()
-    assert kept and not any(ANSWER["answer"].encode() in page for page in kept)
+    assert kept
+    assert not any(ANSWER["answer"].encode() in page for page in kept)
 
 
 def test_a_query_string_is_rendered_not_reused(shipped_app):

@@ -68,7 +68,7 @@ class _PortalLinks(Extension):
         self.prefix = MODULE_PREFIX
         self.report: Report = lambda message, needle: None
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_LinkResolver(md, self), "portal_links", 1)
 
 

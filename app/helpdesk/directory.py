@@ -134,7 +134,7 @@ def _read(path: Path, problems: Problems) -> list[Country]:
 
 
 def _id_lines(text: str) -> dict[str, int]:
-    lines = {}
+    lines: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         match = re.match(r"^\s*-?\s*id:\s*['\"]?([\w-]+)", line)
         if match:

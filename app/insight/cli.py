@@ -27,7 +27,7 @@ def insight_cli() -> None:
     pass
 
 
-def _date(_ctx, param, value: str | None) -> date | None:
+def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
     try:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from flask import Flask, Response
+from sqlalchemy import TableClause
 
 from ..context import SETTINGS, Slot
 from ..db import engine
@@ -16,6 +18,8 @@ EVENTS = (
     "step_viewed", "exercise_answered", "module_completed", "workbook_kept",
     "workbook_resumed", "help_viewed", "outcomes_answered",
 )  # fmt: skip
+DAILY_TABLE: TableClause = DailyCount.__table__  # type: ignore[assignment]
+WEEKLY_TABLE: TableClause = WeeklyAnswer.__table__  # type: ignore[assignment]
 TALLY: Slot[Tally] = Slot("tally")  # per process; written out every few seconds
 DAILY_KEY = ("day", "locale", "module", "step", "event")
 WEEKLY_KEY = ("week", "locale", "question", "answer")
@@ -39,16 +43,16 @@ def _tally() -> Tally:
     return TALLY.get()
 
 
-def _writer(app: Flask):
+def _writer(app: Flask) -> Callable[[dict[Key, int]], None]:
     def write(increments: dict[Key, int]) -> None:
         with app.app_context():
             target = engine()
             daily = {key[1:]: n for key, n in increments.items() if key[0] == "daily"}
             weekly = {key[1:]: n for key, n in increments.items() if key[0] == "weekly"}
             if daily:
-                upsert(target, DailyCount.__table__, DAILY_KEY, daily)
+                upsert(target, DAILY_TABLE, DAILY_KEY, daily)
             if weekly:
-                upsert(target, WeeklyAnswer.__table__, WEEKLY_KEY, weekly)
+                upsert(target, WEEKLY_TABLE, WEEKLY_KEY, weekly)
 
     return write
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import TableClause
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -25,7 +25,7 @@ Key = tuple[Any, ...]
 
 
 def upsert(
-    engine: Engine, table: Table, key_columns: tuple[str, ...], increments: dict[Key, int]
+    engine: Engine, table: TableClause, key_columns: tuple[str, ...], increments: dict[Key, int]
 ) -> None:
     insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
     rows = [
@@ -41,7 +41,10 @@ def upsert(
 
 class Tally:
     def __init__(
-        self, write: Callable[[dict[Key, int]], None], interval: float, clock=time.monotonic
+        self,
+        write: Callable[[dict[Key, int]], None],
+        interval: float,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.write, self.interval, self.clock = write, interval, clock
         self._pending: Counter[Key] = Counter()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flask import abort, render_template, request
+from flask.typing import ResponseReturnValue
+from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import Unauthorized
 
 from .. import db
@@ -21,7 +23,7 @@ ADMIN_THROTTLE: Slot[FailureThrottle] = Slot("admin_throttle")
 
 
 @bp.post("/<lang>/outcomes")
-def outcomes():
+def outcomes() -> ResponseReturnValue:
     try:
         answers = read_outcomes(request.form.to_dict(flat=False))
     except ForgedAnswer:
@@ -34,7 +36,7 @@ def outcomes():
 
 
 @bp.get("/admin/insight")
-def admin():
+def admin() -> ResponseReturnValue:
     stored = settings().insight_password_hash
     if not stored:
         abort(404)  # without a configured password the page does not exist
@@ -60,7 +62,5 @@ def admin():
     return render_template("insight/admin.html", report=report, questions=QUESTIONS)
 
 
-def _challenge():
-    from werkzeug.datastructures import WWWAuthenticate
-
+def _challenge() -> WWWAuthenticate:
     return WWWAuthenticate("basic", {"realm": "Rumbo insight", "charset": "UTF-8"})

@@ -9,9 +9,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from flask import Response, abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from werkzeug.wrappers import Response
 
 from ..context import Slot, settings
 from ..curriculum import Exercise, catalog
@@ -22,6 +23,7 @@ from ..privacy.headers import mark_personal
 from ..workbook import cookie
 from ..workbook.current import NoWorkbook, current_answers, current_workbook, server_keys
 from ..workbook.saving import NotSaved, PurgeClock, purge_now_and_then, save_answers
+from ..workbook.store import Workbook
 from . import bp
 from .form import ExerciseFields
 from .page_cache import public_page
@@ -40,7 +42,7 @@ def step(slug: str, step_id: str) -> ResponseReturnValue:
 
 @bp.post("/modules/<slug>/<step_id>")
 def save(slug: str, step_id: str) -> ResponseReturnValue:
-    module, current = catalog().step(current_locale(), slug, step_id) or abort(404)
+    _module, current = catalog().step(current_locale(), slug, step_id) or abort(404)
     exercise = next((e for e in current.exercises if e.id == request.form.get("exercise")), None)
     if exercise is None:
         abort(400)
@@ -114,6 +116,6 @@ def _count_rulers(
             count_answer(f"ruler:{slug}/{exercise.id}", str(values[exercise.id]))
 
 
-def _give_cookie(response: Response, workbook: Any) -> None:
+def _give_cookie(response: Response, workbook: Workbook) -> None:
     cookie.write(response, workbook.keys, server_keys(), settings().https)
     purge_now_and_then(PURGE_CLOCK.get(), time.monotonic(), settings().workbook_retention_days)

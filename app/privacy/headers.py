@@ -64,4 +64,5 @@ def init_app(app: Flask) -> None:
         # versions. gunicorn, used in production, sends a bare "gunicorn".
         from werkzeug.serving import WSGIRequestHandler
 
-        WSGIRequestHandler.server_version, WSGIRequestHandler.sys_version = "rumbo", ""
+        WSGIRequestHandler.server_version = "rumbo"  # type: ignore[method-assign,assignment]
+        WSGIRequestHandler.sys_version = ""

@@ -12,8 +12,12 @@ import logging
 import re
 import sys
 import traceback
+from types import TracebackType
+from typing import TextIO
 
 from flask import Flask, request
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None] | tuple[None, None, None]
 
 IPV4 = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
 IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}(?![\w:])")
@@ -43,14 +47,14 @@ class PrivacyFilter(logging.Filter):
         return True
 
 
-def privacy_handler(stream=None) -> logging.Handler:
+def privacy_handler(stream: TextIO | None = None) -> logging.Handler:
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.addFilter(PrivacyFilter())
     return handler
 
 
-def _log_exception(app: Flask, exc_info) -> None:
+def _log_exception(app: Flask, exc_info: ExcInfo) -> None:
     """Flask's default quotes the request; ours names only the endpoint and the error type."""
     app.logger.error("Exception on %s [%s]", request.endpoint, request.method, exc_info=exc_info)
 

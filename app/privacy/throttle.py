@@ -10,10 +10,13 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 
 
 class FailureThrottle:
-    def __init__(self, limit: int = 30, window: float = 60.0, clock=time.monotonic) -> None:
+    def __init__(
+        self, limit: int = 30, window: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.limit, self.window, self.clock = limit, window, clock
         self._failures: deque[float] = deque()
         self._lock = threading.Lock()

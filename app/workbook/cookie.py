@@ -9,7 +9,8 @@ from __future__ import annotations
 import base64
 import binascii
 
-from flask import Request, Response
+from flask import Request
+from werkzeug.wrappers import Response
 
 from .crypto import ServerKeys, Unreadable, WorkbookKeys, seal, unseal
 

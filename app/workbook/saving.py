@@ -36,8 +36,8 @@ def save_answers(
     found: store.Workbook | NoWorkbook, module: str, answers: Mapping[str, Any]
 ) -> Saved:
     """Write ``answers`` (exercise id -> value) of ``module`` into the visitor's workbook."""
-    if found in (NoWorkbook.EXPIRED, NoWorkbook.UNREADABLE, NoWorkbook.UNAVAILABLE):
-        raise NotSaved(found)  # type: ignore[arg-type]
+    if isinstance(found, NoWorkbook) and found is not NoWorkbook.NONE:
+        raise NotSaved(found)
     created = not isinstance(found, store.Workbook)
     workbook = found if isinstance(found, store.Workbook) else store.create(server_keys())
     before = workbook.answers.get(module, {})

@@ -84,7 +84,7 @@ def touch(db: Session, keys: WorkbookKeys, today: date) -> None:
 def erase(db: Session, keys: WorkbookKeys) -> bool:
     result = db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == keys.lookup_id))
     db.commit()
-    return bool(result.rowcount)
+    return bool(getattr(result, "rowcount", 0))
 
 
 def purge(db: Session, today: date, kept_days: int) -> int:
@@ -100,7 +100,7 @@ def purge(db: Session, today: date, kept_days: int) -> int:
         )
     )
     db.commit()
-    return result.rowcount
+    return int(getattr(result, "rowcount", 0))
 
 
 def count(db: Session) -> int:

@@ -30,7 +30,8 @@ def test_a_step_page_is_light(portal, new_context, lang):
              .concat(performance.getEntriesByType('resource'))
              .map((entry) => entry.decodedBodySize)"""
     )
-    assert len(decoded) <= MAX_RESOURCES and sum(decoded) < MAX_BYTES, decoded
+    assert len(decoded) <= MAX_RESOURCES, decoded
+    assert sum(decoded) < MAX_BYTES, decoded
 
 
 SHOTS = {

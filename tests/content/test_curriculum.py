@@ -54,7 +54,8 @@ def test_each_module_has_four_to_seven_steps_each_ending_in_an_exercise(catalog,
 def test_every_module_has_sources_and_ships_as_a_draft(catalog):
     for lang in ("es", "en"):
         for module in catalog.modules(lang):
-            assert module.sources and module.objectives
+            assert module.sources
+            assert module.objectives
             assert module.review == "draft"
 
 
@@ -111,7 +112,8 @@ def test_crisis_lines_are_named_in_modules_zero_and_six(catalog):
 
 def test_readiness_ruler_in_module_zero(catalog):
     _, readiness = catalog.module("en", "start").exercise("readiness")
-    assert readiness.type == "scale" and (readiness.minimum, readiness.maximum) == (0, 10)
+    assert readiness.type == "scale"
+    assert (readiness.minimum, readiness.maximum) == (0, 10)
 
 
 def test_content_uses_csam_not_child_pornography_except_to_explain_it(catalog):
@@ -135,4 +137,5 @@ def test_shipped_content_check_passes(shipped_app):
 def test_require_reviewed_fails_while_the_curriculum_is_a_draft(shipped_app):
     result = shipped_app.test_cli_runner().invoke(args=["content", "check", "--require-reviewed"])
     assert result.exit_code == 1
-    assert "00-start.md" in result.output and "module is still a draft" in result.output
+    assert "00-start.md" in result.output
+    assert "module is still a draft" in result.output

@@ -22,12 +22,15 @@ def test_event_handler_attributes_are_removed():
     html, _ = render(
         '<p onclick="x()">Hi</p>\n\n<a href="https://example.org" onmouseover="x()">a</a>'
     )
-    assert "onclick" not in html and "onmouseover" not in html
+    assert "onclick" not in html
+    assert "onmouseover" not in html
 
 
 def test_onerror_on_images_is_removed():
     html, _ = render('<img src="https://evil.example/x.png" onerror="alert(1)">')
-    assert "onerror" not in html and "<img" not in html and "evil.example" not in html
+    assert "onerror" not in html
+    assert "<img" not in html
+    assert "evil.example" not in html
 
 
 def test_javascript_links_lose_their_target():
@@ -38,7 +41,8 @@ def test_javascript_links_lose_their_target():
 
 def test_style_attributes_and_iframes_are_removed():
     html, _ = render('<p style="color:red">x</p>\n\n<iframe src="https://example.org"></iframe>')
-    assert "style=" not in html and "iframe" not in html
+    assert "style=" not in html
+    assert "iframe" not in html
 
 
 def test_plain_http_links_are_not_allowed():

@@ -67,7 +67,8 @@ def test_messages_are_in_the_visitors_language(visitor):
     response = visitor.post(
         "/es/modules/sample/thinking", data={"exercise": "ready", "answer": "99"}
     )
-    assert response.status_code == 400 and "Elige un número" in response.text
+    assert response.status_code == 400
+    assert "Elige un número" in response.text
 
 
 def test_a_form_for_an_exercise_that_does_not_exist_is_400(visitor):
@@ -95,13 +96,15 @@ def test_a_huge_request_body_is_413(visitor):
 def test_a_tampered_cookie_is_dropped_and_the_text_kept(client):
     client.set_cookie("rumbo", "bm90LWEtcmVhbC1jb29raWU")
     page = client.get("/en/modules/sample/thinking")
-    assert page.status_code == 200 and "rumbo=;" in page.headers["Set-Cookie"]
+    assert page.status_code == 200
+    assert "rumbo=;" in page.headers["Set-Cookie"]
     client.set_cookie("rumbo", "AAAA" * 30)
     response = client.post(
         "/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "Kept text"}
     )
     assert response.status_code == 400
-    assert "could not be read" in response.text and "Kept text</textarea>" in response.text
+    assert "could not be read" in response.text
+    assert "Kept text</textarea>" in response.text
     assert answer(client).status_code == 303  # the next save starts a fresh workbook
 
 
@@ -113,7 +116,8 @@ def test_an_expired_workbook_is_explained_and_the_text_kept(app, visitor):
         "/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "New text"}
     )
     assert response.status_code == 400
-    assert "has expired" in response.text and "New text</textarea>" in response.text
+    assert "has expired" in response.text
+    assert "New text</textarea>" in response.text
 
 
 def test_a_database_that_is_down_keeps_pages_working_and_text_in_the_box(tmp_path):
@@ -133,10 +137,8 @@ def test_a_database_that_is_down_keeps_pages_working_and_text_in_the_box(tmp_pat
         "/en/modules/sample/thinking", data={"exercise": "thoughts", "answer": "Precious words"}
     )
     assert response.status_code == 503
-    assert (
-        "could not be saved just now" in response.text
-        and "Precious words</textarea>" in response.text
-    )
+    assert "could not be saved just now" in response.text
+    assert "Precious words</textarea>" in response.text
     assert "Set-Cookie" not in response.headers
     assert client.get("/healthz").status_code == 503
 

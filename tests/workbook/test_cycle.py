@@ -38,8 +38,10 @@ def test_answer_keep_close_resume_change_delete(any_db_app, lang):
     response = answer(first_device, lang)
     assert response.status_code == 303
     cookie = response.headers["Set-Cookie"]
-    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
-    assert "Expires" not in cookie and "Max-Age" not in cookie  # gone when the browser closes
+    assert "HttpOnly" in cookie
+    assert "SameSite=Strict" in cookie
+    assert "Expires" not in cookie
+    assert "Max-Age" not in cookie
     assert MARKER in first_device.get(f"/{lang}/modules/sample/thinking").text
 
     passphrase = keep(first_device, lang)
@@ -48,7 +50,8 @@ def test_answer_keep_close_resume_change_delete(any_db_app, lang):
     second_device = any_db_app.test_client()  # a closed browser: no cookie
     assert MARKER not in second_device.get(f"/{lang}/workbook").text
     resumed = second_device.post(f"/{lang}/resume", data={"passphrase": passphrase})
-    assert resumed.status_code == 303 and resumed.headers["Location"] == f"/{lang}/workbook"
+    assert resumed.status_code == 303
+    assert resumed.headers["Location"] == f"/{lang}/workbook"
     overview = second_device.get(f"/{lang}/workbook")
     assert MARKER in overview.text
     assert overview.headers["Cache-Control"] == "no-store"
@@ -122,9 +125,8 @@ def test_every_exercise_type_can_be_answered(visitor):
     choosing = visitor.get("/en/modules/sample/choosing").text
     assert "Not quite: a lapse is a single slip." in choosing  # the chosen option's feedback
     judging = visitor.get("/en/modules/sample/judging").text
-    assert (
-        "This is a myth." in judging and "Every image records the abuse of a real child." in judging
-    )
+    assert "This is a myth." in judging
+    assert "Every image records the abuse of a real child." in judging
     workbook = visitor.get("/en/workbook").text
     for text in (
         "My own words",
@@ -142,7 +144,9 @@ def test_every_exercise_type_can_be_answered(visitor):
         assert text in workbook, text
     plan = visitor.get("/en/workbook/plan").text
     assert plan.index("My reasons to change") < plan.index("My warning signs")
-    assert "For my family" in plan and "Boredom" in plan and "My own words" in plan
+    assert "For my family" in plan
+    assert "Boredom" in plan
+    assert "My own words" in plan
 
 
 def test_workbook_and_plan_download_as_markdown(visitor):
@@ -151,9 +155,11 @@ def test_workbook_and_plan_download_as_markdown(visitor):
     assert download.status_code == 200
     assert download.headers["Content-Disposition"] == 'attachment; filename="workbook.md"'
     assert download.headers["Cache-Control"] == "no-store"
-    assert MARKER in download.text and download.text.startswith("# My workbook")
+    assert MARKER in download.text
+    assert download.text.startswith("# My workbook")
     plan = visitor.get("/es/workbook/plan.md")
-    assert MARKER in plan.text and plan.headers["Content-Type"].startswith("text/markdown")
+    assert MARKER in plan.text
+    assert plan.headers["Content-Type"].startswith("text/markdown")
 
 
 def test_the_cookie_is_secure_on_https_hosts(tmp_path, sqlite_url):
@@ -162,5 +168,6 @@ def test_the_cookie_is_secure_on_https_hosts(tmp_path, sqlite_url):
     app = make_app(sqlite_url, tmp_path, https=True)
     response = answer(app.test_client())
     cookie = response.headers["Set-Cookie"]
-    assert cookie.startswith("__Host-rumbo=") and "Secure" in cookie
+    assert cookie.startswith("__Host-rumbo=")
+    assert "Secure" in cookie
     app.extensions["rumbo.engine"].dispose()

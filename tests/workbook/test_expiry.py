@@ -36,7 +36,8 @@ def test_purge_deletes_what_has_expired_and_nothing_else(any_db_app):
     answer(fresh)  # today
     runner = any_db_app.test_cli_runner()
     result = runner.invoke(args=["workbook", "purge"])
-    assert result.exit_code == 0 and "1 expired workbook(s) deleted" in result.output
+    assert result.exit_code == 0
+    assert "1 expired workbook(s) deleted" in result.output
     assert sorted(remaining(any_db_app)) == [False, True]
     ages(any_db_app, {True: 181})
     assert "1 expired" in runner.invoke(args=["workbook", "purge"]).output
