@@ -41,7 +41,7 @@ extract-strings: $(STAMP)  ## extract UI strings into translations/messages.pot
 	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --no-location --omit-header --sort-output -o translations/messages.pot .
 
 update-strings: extract-strings  ## merge new strings into every catalogue
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --omit-header --ignore-obsolete
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 check-content: setup
 	RUMBO_ENV=development $(FLASK) content check

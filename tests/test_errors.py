@@ -18,7 +18,7 @@ SECRET = "what-a-visitor-typed-4471"
         (
             "post",
             "/{lang}/modules/sample/thinking",
-            {"data": {"exercise": "x" * 70_000}},
+            {"data": {"thoughts.answer": "x" * 70_000}},
             413,
             "That was too long",
             None,
@@ -26,7 +26,7 @@ SECRET = "what-a-visitor-typed-4471"
         (
             "post",
             "/{lang}/modules/sample/thinking",
-            {"data": {"exercise": "nope"}},
+            {"data": {"nope.answer": "x"}},
             400,
             "could not be understood",
             None,

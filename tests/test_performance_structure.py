@@ -14,7 +14,7 @@ from sqlalchemy import event
 from app.curriculum.render import Renderer
 
 STEP = "/es/modules/motivation/rulers"
-ANSWER = {"exercise": "rulers-why", "answer": "Quartz-marker 5521 only this visitor wrote"}
+ANSWER = {"rulers-why.answer": "Quartz-marker 5521 only this visitor wrote"}
 
 
 def every_step(app) -> list[str]:
@@ -93,7 +93,7 @@ def test_a_step_view_with_a_workbook_reads_only_that_workbook(shipped_app, state
     statements.reset()
     page = client.get(STEP)
     assert page.status_code == 200
-    assert ANSWER["answer"] in page.text
+    assert ANSWER["rulers-why.answer"] in page.text
     assert len(statements.request) == 1, statements.request
     assert statements.request[0].lstrip().upper().startswith("SELECT")
     assert "workbooks" in statements.request[0]
@@ -102,18 +102,20 @@ def test_a_step_view_with_a_workbook_reads_only_that_workbook(shipped_app, state
 
 def test_personal_pages_are_never_reused_nor_kept(shipped_app):
     reader = shipped_app.test_client()
-    assert ANSWER["answer"] not in reader.get(STEP).text  # rendered once for readers, kept
+    assert (
+        ANSWER["rulers-why.answer"] not in reader.get(STEP).text
+    )  # rendered once for readers, kept
     visitor = shipped_app.test_client()
     assert visitor.post(STEP, data=ANSWER).status_code == 303
     personal = visitor.get(STEP)
-    assert ANSWER["answer"] in personal.text  # not the page kept for readers
+    assert ANSWER["rulers-why.answer"] in personal.text  # not the page kept for readers
     assert personal.headers["Cache-Control"] == "no-store"
     again = shipped_app.test_client().get(STEP)
-    assert ANSWER["answer"] not in again.text
+    assert ANSWER["rulers-why.answer"] not in again.text
     assert "Cache-Control" not in again.headers
     kept = shipped_app.extensions["rumbo.page_cache"]._pages.values()
     assert kept
-    assert not any(ANSWER["answer"].encode() in page for page in kept)
+    assert not any(ANSWER["rulers-why.answer"].encode() in page for page in kept)
 
 
 def test_a_query_string_is_rendered_not_reused(shipped_app):

@@ -8,11 +8,13 @@ bp = Blueprint("portal", __name__, url_prefix="/<lang>")
 
 
 def init_app(app: Flask) -> None:
+    from ..workbook.saving import answer_digest
     from . import pages, step  # noqa: F401  (they register their routes on bp)
     from .page_cache import PAGE_CACHE, PageCache
     from .root import root_bp
 
     PAGE_CACHE.set(app, PageCache())
+    app.jinja_env.globals["answer_digest"] = answer_digest
     step.PURGE_CLOCK.set(app, step.PurgeClock())
     app.register_blueprint(root_bp)
     app.register_blueprint(bp)

@@ -9,23 +9,28 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, make_response, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from ..context import Slot, settings
-from ..curriculum import Exercise, catalog
-from ..curriculum.exercises import InvalidAnswer
+from ..curriculum import Exercise, Module, Step, catalog
 from ..i18n import current_locale
 from ..insight.counting import count, count_answer
 from ..privacy.headers import mark_personal
 from ..workbook import cookie
-from ..workbook.current import NoWorkbook, current_answers, current_workbook, server_keys
-from ..workbook.saving import NotSaved, PurgeClock, purge_now_and_then, save_answers
+from ..workbook.current import current_answers, current_workbook, server_keys
+from ..workbook.saving import (
+    NotSaved,
+    PurgeClock,
+    Reason,
+    purge_now_and_then,
+    save_answers,
+)
 from ..workbook.store import Workbook
 from . import bp
-from .form import ExerciseFields
+from .form import read_step
 from .page_cache import public_page
 
 PURGE_CLOCK: Slot[PurgeClock] = Slot("purge_clock")
@@ -42,30 +47,45 @@ def step(slug: str, step_id: str) -> ResponseReturnValue:
 
 @bp.post("/modules/<slug>/<step_id>")
 def save(slug: str, step_id: str) -> ResponseReturnValue:
-    _module, current = catalog().step(current_locale(), slug, step_id) or abort(404)
-    exercise = next((e for e in current.exercises if e.id == request.form.get("exercise")), None)
-    if exercise is None:
-        abort(400)
+    """Save every exercise of the step in one go, then stay or go on as the visitor chose."""
+    module, current = catalog().step(current_locale(), slug, step_id) or abort(404)
+    if not current.exercises:
+        abort(405)
     mark_personal()
-    fields = ExerciseFields(request.form)
-    submitted = {exercise.id: fields.as_typed()}
-    try:
-        value = exercise.read(fields, settings().max_answer_chars)
-    except InvalidAnswer as invalid:
-        return render_step(slug, step_id, {exercise.id: invalid.message}, submitted), 400
-    try:
-        saved = save_answers(current_workbook(), slug, {exercise.id: value})
-    except NotSaved as failure:
-        message, status = _not_saved_message(failure.reason)
-        return render_step(slug, step_id, {exercise.id: message}, submitted), status
-    count("exercise_answered", slug, step_id)
-    _count_rulers(slug, [exercise], saved.first_answers, {exercise.id: value})
-    response = redirect(
-        url_for("portal.step", slug=slug, step_id=step_id, _anchor=f"ex-{exercise.id}"), 303
-    )
-    if saved.created:
+    typed = read_step(current.exercises, request.form, settings().max_answer_chars)
+    if typed.foreign:
+        abort(400)  # a form made for another page: nothing in it belongs here
+    saved = None
+    if typed.values or typed.removals:
+        try:
+            saved = save_answers(current_workbook(), slug, typed.values, typed.removals)
+        except NotSaved as failure:
+            message, status = _not_saved_message(failure.reason)
+            errors = {exercise_id: message for exercise_id in typed.values} | typed.errors
+            page = render_step(slug, step_id, errors, typed.submitted)
+            return page, status
+        for _exercise in typed.values:
+            count("exercise_answered", slug, step_id)
+        _count_rulers(slug, current.exercises, saved.first_answers, typed.values)
+    response: Response
+    if typed.errors:
+        answers = saved.workbook.answers if saved else None
+        page = render_step(slug, step_id, typed.errors, typed.submitted, answers)
+        response = make_response(page, 400)
+    else:
+        response = redirect(_where_next(module, current), 303)
+    if saved is not None and saved.created:
         _give_cookie(response, saved.workbook)
     return response
+
+
+def _where_next(module: Module, current: Step) -> str:
+    if request.form.get("then") != "next":
+        return url_for("portal.step", slug=module.slug, step_id=current.id, _anchor="saved")
+    following = module.steps[current.number] if current.number < len(module.steps) else None
+    if following is None:
+        return url_for("portal.module_done", slug=module.slug)
+    return url_for("portal.step", slug=module.slug, step_id=following.id)
 
 
 def render_step(
@@ -73,6 +93,7 @@ def render_step(
     step_id: str,
     errors: dict[str, Any] | None = None,
     submitted: dict[str, dict[str, Any]] | None = None,
+    answers: dict[str, dict[str, Any]] | None = None,
 ) -> str:
     found = catalog().step(current_locale(), slug, step_id) or abort(404)
     module, current = found
@@ -87,28 +108,28 @@ def render_step(
         previous=previous,
         following=following,
         next_module=next_module,
-        answers=current_answers(),
+        answers=current_answers() if answers is None else answers,
         errors=errors or {},
         submitted=submitted or {},
     )
 
 
-def _not_saved_message(reason: NoWorkbook) -> tuple[str, int]:
-    if reason is NoWorkbook.EXPIRED:
+def _not_saved_message(reason: Reason) -> tuple[str, int]:
+    if reason == "expired":
         return _(
             "Your earlier workbook has expired and was deleted. Save again to start a new one: your text is still in the box."
         ), 400
-    if reason is NoWorkbook.UNREADABLE:
+    if reason == "unreadable":
         return _(
             "Your workbook could not be read. Save again to start a new one: your text is still in the box."
         ), 400
     return _(
-        "Your answer could not be saved just now. Your text is still in the box: please try again in a moment."
+        "Your answers could not be saved just now. Your text is still in the boxes: please try again in a moment."
     ), 503
 
 
 def _count_rulers(
-    slug: str, exercises: list[Exercise], first: frozenset[str], values: dict[str, Any]
+    slug: str, exercises: tuple[Exercise, ...], first: frozenset[str], values: dict[str, Any]
 ) -> None:
     """Counted rulers add to the weekly distribution once per workbook: their first answer."""
     for exercise in exercises:

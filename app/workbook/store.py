@@ -1,23 +1,40 @@
-"""Workbooks in the database: load, save, keep, delete and purge. No Flask here.
+"""Workbooks in the database: load, change, keep, delete and purge. No Flask here.
 
 The plaintext is a JSON document ``{"v": 1, "answers": {module: {exercise: value}}}``; the
 row holds only its ciphertext, the lookup id, a day-precision ``last_used`` and ``kept``.
+
+Changes are serialised per workbook by compare-and-swap on the ciphertext: a change reads the
+row, applies itself to the plaintext and writes the new ciphertext only ``WHERE ciphertext =``
+the one it read. If another save (another tab, a double click, another instance) got there
+first, nothing is written and the change is applied again to the newer workbook. This holds on
+SQLite and PostgreSQL alike and across any number of app instances, with no lock table and no
+version counter (a counter would record how often a visitor saved).
 """
 
 from __future__ import annotations
 
 import json
+import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from .crypto import ServerKeys, Unreadable, WorkbookKeys, new_keys, seal, unseal
 from .model import WorkbookRow
 
 NEVER_KEPT_DAYS = 1  # deleted once a whole day has passed without use
+MAX_ATTEMPTS = 40  # each round, at least one of the competing saves wins
+BACKOFF_SECONDS = 0.002  # times the attempt number, with jitter: rounds spread out
+
+
+class Busy(Exception):
+    """The workbook kept changing under this save: the caller answers 503, text kept."""
 
 
 @dataclass
@@ -34,51 +51,132 @@ def _plaintext(workbook: Workbook) -> bytes:
     return json.dumps({"v": 1, "answers": workbook.answers}, ensure_ascii=False).encode()
 
 
-def load(db: Session, keys: WorkbookKeys) -> Workbook | None:
-    """The workbook for ``keys``, or None if it does not exist (deleted or expired)."""
-    row = db.get(WorkbookRow, keys.lookup_id)
-    if row is None:
-        return None
-    data = json.loads(unseal(keys.data_key, row.ciphertext, keys.lookup_id))
+def _open(keys: WorkbookKeys, ciphertext: bytes, kept: bool) -> Workbook:
+    data = json.loads(unseal(keys.data_key, ciphertext, keys.lookup_id))
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise Unreadable("unexpected workbook content")
-    return Workbook(keys, data["answers"], row.kept)
+    return Workbook(keys, data["answers"], kept)
 
 
-def save(db: Session, workbook: Workbook, today: date) -> None:
-    row = db.get(WorkbookRow, workbook.keys.lookup_id)
-    ciphertext = seal(workbook.keys.data_key, _plaintext(workbook), workbook.keys.lookup_id)
-    if row is None:
-        db.add(
-            WorkbookRow(
+def _seal(workbook: Workbook) -> bytes:
+    return seal(workbook.keys.data_key, _plaintext(workbook), workbook.keys.lookup_id)
+
+
+def _read(db: Session, lookup_id: bytes) -> tuple[bytes, bool] | None:
+    row = db.execute(
+        select(WorkbookRow.ciphertext, WorkbookRow.kept).where(WorkbookRow.lookup_id == lookup_id)
+    ).first()
+    # End the read transaction: on SQLite a write after a read in the same transaction fails
+    # at once if anyone wrote in between, instead of waiting its turn.
+    db.rollback()
+    return (row.ciphertext, row.kept) if row else None
+
+
+def load(db: Session, keys: WorkbookKeys) -> Workbook | None:
+    """The workbook for ``keys``, or None if it does not exist (deleted or expired)."""
+    found = _read(db, keys.lookup_id)
+    return _open(keys, *found) if found else None
+
+
+def create(server: ServerKeys) -> Workbook:
+    """A new, empty workbook; it reaches the database with its first ``change``."""
+    return Workbook(new_keys(server))
+
+
+def change(
+    db: Session,
+    workbook: Workbook,
+    edit: Callable[[Workbook], None],
+    today: date,
+    new: bool = False,
+) -> Workbook | None:
+    """Apply ``edit`` to the stored workbook and write it; None if it no longer exists.
+
+    A ``new`` workbook (from ``create``) is inserted. Raises :class:`Busy` after
+    ``MAX_ATTEMPTS`` lost races.
+    """
+    if new:
+        edit(workbook)
+        db.execute(
+            insert(WorkbookRow).values(
                 lookup_id=workbook.keys.lookup_id,
-                ciphertext=ciphertext,
+                ciphertext=_seal(workbook),
                 last_used=today,
                 kept=workbook.kept,
             )
         )
-    else:
-        row.ciphertext, row.last_used, row.kept = ciphertext, today, workbook.kept
+        db.commit()
+        return workbook
+    for attempt in range(MAX_ATTEMPTS):
+        found = _read(db, workbook.keys.lookup_id)
+        if found is None:
+            return None  # deleted elsewhere, or expired
+        before, kept = found
+        current = _open(workbook.keys, before, kept)
+        edit(current)
+        if _swap(db, workbook.keys.lookup_id, before, _seal(current), today):
+            return current
+        time.sleep(BACKOFF_SECONDS * attempt * random.random())  # noqa: S311 (jitter only)
+    raise Busy
+
+
+def _swap(db: Session, lookup_id: bytes, before: bytes, after: bytes, today: date) -> bool:
+    try:
+        result = db.execute(
+            update(WorkbookRow)
+            .where(WorkbookRow.lookup_id == lookup_id, WorkbookRow.ciphertext == before)
+            .values(ciphertext=after, last_used=today)
+        )
+    except OperationalError:  # SQLite: the database stayed locked past its timeout
+        db.rollback()
+        return False
+    if getattr(result, "rowcount", 0) != 1:
+        db.rollback()
+        return False
     db.commit()
+    return True
 
 
-def create(server: ServerKeys) -> Workbook:
-    return Workbook(new_keys(server))
+def rekey(db: Session, workbook: Workbook, keys: WorkbookKeys, today: date) -> Workbook | None:
+    """Move a workbook under new keys (from a passphrase) and mark it kept; the old row goes.
 
-
-def rekey(db: Session, workbook: Workbook, keys: WorkbookKeys, today: date) -> Workbook:
-    """Move a workbook under new keys (from a passphrase) and mark it kept; the old row goes."""
-    kept = Workbook(keys, workbook.answers, kept=True)
-    db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == workbook.keys.lookup_id))
-    save(db, kept, today)
-    return kept
+    The old row is deleted only if it is still the version read, in the same transaction as
+    the new row is written: an answer saved meanwhile is never left behind.
+    """
+    for attempt in range(MAX_ATTEMPTS):
+        found = _read(db, workbook.keys.lookup_id)
+        if found is None:
+            return None
+        before, _ = found
+        kept = Workbook(keys, _open(workbook.keys, before, True).answers, kept=True)
+        gone = db.execute(
+            delete(WorkbookRow).where(
+                WorkbookRow.lookup_id == workbook.keys.lookup_id, WorkbookRow.ciphertext == before
+            )
+        )
+        if getattr(gone, "rowcount", 0) != 1:
+            db.rollback()
+            time.sleep(BACKOFF_SECONDS * attempt * random.random())  # noqa: S311 (jitter only)
+            continue
+        db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == keys.lookup_id))
+        db.execute(
+            insert(WorkbookRow).values(
+                lookup_id=keys.lookup_id, ciphertext=_seal(kept), last_used=today, kept=True
+            )
+        )
+        db.commit()
+        return kept
+    raise Busy
 
 
 def touch(db: Session, keys: WorkbookKeys, today: date) -> None:
-    row = db.get(WorkbookRow, keys.lookup_id)
-    if row is not None and row.last_used != today:
-        row.last_used = today
-        db.commit()
+    """Mark a workbook used today (only the date: its answers are not rewritten)."""
+    db.execute(
+        update(WorkbookRow)
+        .where(WorkbookRow.lookup_id == keys.lookup_id, WorkbookRow.last_used != today)
+        .values(last_used=today)
+    )
+    db.commit()
 
 
 def erase(db: Session, keys: WorkbookKeys) -> bool:
@@ -101,7 +199,3 @@ def purge(db: Session, today: date, kept_days: int) -> int:
     )
     db.commit()
     return int(getattr(result, "rowcount", 0))
-
-
-def count(db: Session) -> int:
-    return len(db.scalars(select(WorkbookRow.lookup_id)).all())

@@ -67,12 +67,17 @@ def keep() -> ResponseReturnValue:
     mark_personal()
     workbook = open_workbook() or abort(400)
     phrase = passphrase.generate(current_locale())
-    kept = store.rekey(
-        db.session(),
-        workbook,
-        passphrase_keys(passphrase.normalise(phrase), server_keys()),
-        today(),
-    )
+    try:
+        kept = store.rekey(
+            db.session(),
+            workbook,
+            passphrase_keys(passphrase.normalise(phrase), server_keys()),
+            today(),
+        )
+    except store.Busy:
+        abort(503)
+    if kept is None:
+        abort(400)  # deleted or expired since the page was shown
     count("workbook_kept")
     response = make_response(
         render_template("workbook/kept.html", passphrase=phrase, nav="workbook")

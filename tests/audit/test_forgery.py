@@ -21,7 +21,7 @@ pytestmark = pytest.mark.audit
 def test_cross_site_posts_are_refused(client, headers):
     answer(client)
     for url, data in (
-        ("/en/modules/sample/thinking", {"exercise": "thoughts", "answer": "forged"}),
+        ("/en/modules/sample/thinking", {"thoughts.answer": "forged"}),
         ("/en/workbook/delete", {}),
         ("/en/workbook/keep", {}),
         ("/en/resume", {"passphrase": "a b c"}),
@@ -35,7 +35,7 @@ def test_cross_site_posts_are_refused(client, headers):
 def test_same_origin_posts_are_accepted(client):
     response = client.post(
         "/en/modules/sample/thinking",
-        data={"exercise": "thoughts", "answer": "mine"},
+        data={"thoughts.answer": "mine"},
         headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"},
     )
     assert response.status_code == 303

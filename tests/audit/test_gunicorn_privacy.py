@@ -98,16 +98,12 @@ def test_nothing_identifying_reaches_logs_or_database(gunicorn, shipped_app):
     for path in every_page(shipped_app):
         status, _ = visitor.request(path)
         assert status in (200, 404), path
-    status, page = visitor.request(
-        "/en/modules/start/ready", {"exercise": "readiness-why", "answer": MARKER}
-    )
+    status, page = visitor.request("/en/modules/start/ready", {"readiness-why.answer": MARKER})
     assert status == 200
     assert MARKER in page
-    visitor.request(
-        "/es/modules/motivation/balance", {"exercise": "decisional-balance", "change-pros": MARKER}
-    )
-    visitor.request("/en/modules/start/ready", {"exercise": "readiness", "answer": "99"})  # a 400
-    visitor.request("/en/modules/x/y", {"exercise": "x"})  # a 404
+    visitor.request("/es/modules/motivation/balance", {"decisional-balance.change-pros": MARKER})
+    visitor.request("/en/modules/start/ready", {"readiness.answer": "99"})  # a 400
+    visitor.request("/en/modules/x/y", {"then": "stay"})  # a 404
     status, kept = visitor.request("/en/workbook/keep", {})
     passphrase = re.search(r'class="passphrase"[^>]*><strong>([^<]+)<', kept).group(1)
     other = Browser(base)

@@ -23,10 +23,15 @@ LABEL_OF_CHECKED = """(section) => Array.from(section.querySelectorAll('input:ch
   .map((input) => section.querySelector(`label[for="${input.id}"]`).textContent.trim())"""
 
 
-def save(page, exercise_id: str) -> None:
-    """Press the exercise's own submit button and wait for the page it leads to."""
+SAVE = "form.step-form button[name=then][value=stay]"
+SAVE_AND_CONTINUE = "form.step-form button[name=then][value=next]"
+FORWARD = f"{SAVE_AND_CONTINUE}, a[rel=next]"  # the step's forward control, with or without a form
+
+
+def save(page, exercise_id: str = "") -> None:
+    """Press the step's "Save" button and wait for the page it leads to."""
     with page.expect_navigation():
-        page.click(f"#ex-{exercise_id} button[type=submit]")
+        page.click(SAVE)
 
 
 @dataclass
@@ -48,7 +53,7 @@ class Answers:
         assert page.is_visible(f"#ex-{exercise_id} .feedback")
 
     def scale(self, page, exercise_id: str, value: int) -> None:
-        page.check(f'#ex-{exercise_id} input[name=answer][value="{value}"]')
+        page.check(f'#ex-{exercise_id} input[name="{exercise_id}.answer"][value="{value}"]')
         self.expected[exercise_id] = [str(value)]
         save(page, exercise_id)
 
@@ -69,7 +74,7 @@ class Answers:
         save(page, exercise_id)
 
     def listing(self, page, exercise_id: str, count: int) -> None:
-        items = page.locator(f"#ex-{exercise_id} input[name=item]")
+        items = page.locator(f'#ex-{exercise_id} input[name="{exercise_id}.item"]')
         assert items.count() >= count
         texts = [self.text(f"{exercise_id} {index + 1}") for index in range(count)]
         for index, text in enumerate(texts):
@@ -120,7 +125,7 @@ def walk_motivation(page, origin: str, lang: str) -> Answers:
         seen.append(step_id)
         MOTIVATION[step_id](answers, page)
         with page.expect_navigation():
-            page.click("a[rel=next]")
+            page.click(FORWARD)
     assert seen == list(MOTIVATION), seen
     page.goto(f"{origin}/{lang}{STEP_WITH['myth-or-fact']}")
     answers.myth_or_fact(page, "thoughts-and-destiny", "myth")

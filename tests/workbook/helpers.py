@@ -9,9 +9,11 @@ from sqlalchemy import create_engine, text
 MARKER = "Zebra-marker sentence 7419 that must never leave the ciphertext"
 
 
-def answer(client, lang="en", step="thinking", exercise="thoughts", **fields):
-    data = {"exercise": exercise, **(fields if fields else {"answer": MARKER})}
-    return client.post(f"/{lang}/modules/sample/{step}", data=data)
+def answer(client, lang="en", step="thinking", exercise="thoughts", then="stay", **fields):
+    """Submit the step's one form with ``fields`` of ``exercise`` filled in (as a browser
+    names them: ``<exercise id>.<field>``), pressing "Save" or "Save and continue"."""
+    data = {f"{exercise}.{name}": value for name, value in (fields or {"answer": MARKER}).items()}
+    return client.post(f"/{lang}/modules/sample/{step}", data={**data, "then": then})
 
 
 def keep(client, lang="en") -> str:

@@ -92,7 +92,7 @@ def test_database_dump_holds_no_answer_passphrase_or_address(any_db_app):
     answer(visitor)
     visitor.post(
         "/en/modules/sample/judging",
-        data={"exercise": "balance", "change-pros": MARKER},
+        data={"balance.change-pros": MARKER},
         headers=headers,
     )
     passphrase = keep(visitor)
@@ -112,13 +112,13 @@ def test_database_dump_holds_no_answer_passphrase_or_address(any_db_app):
 
 def test_every_exercise_type_can_be_answered(visitor):
     answers = [
-        ("thinking", {"exercise": "thoughts", "answer": "My own words"}),
-        ("thinking", {"exercise": "ready", "answer": "7"}),
-        ("choosing", {"exercise": "triggers", "option": ["0", "1"], "other": "Boredom"}),
-        ("choosing", {"exercise": "lapse", "answer": "1"}),
-        ("judging", {"exercise": "looking", "answer": "fact"}),
-        ("judging", {"exercise": "balance", "change-pros": "Peace", "stay-cons": "Fear"}),
-        ("judging", {"exercise": "reasons", "item": ["For my family", "", "For me"]}),
+        ("thinking", {"thoughts.answer": "My own words"}),
+        ("thinking", {"ready.answer": "7"}),
+        ("choosing", {"triggers.option": ["0", "1"], "triggers.other": "Boredom"}),
+        ("choosing", {"lapse.answer": "1"}),
+        ("judging", {"looking.answer": "fact"}),
+        ("judging", {"balance.change-pros": "Peace", "balance.stay-cons": "Fear"}),
+        ("judging", {"reasons.item": ["For my family", "", "For me"]}),
     ]
     for step, data in answers:
         assert visitor.post(f"/en/modules/sample/{step}", data=data).status_code == 303, data
