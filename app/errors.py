@@ -24,11 +24,24 @@ MESSAGES = {
 }  # fmt: skip
 
 
+# Both languages, no template, no lookup: the page shown if rendering an error page fails.
+FALLBACK_PAGE = (
+    '<!doctype html><html lang="es"><meta charset="utf-8"><title>Rumbo</title>'
+    "<h1>Algo ha fallado · Something went wrong</h1>"
+    '<p><a href="/">Volver al inicio · Back to the start</a></p></html>'
+)
+
+
 def render_error(error: HTTPException) -> ResponseReturnValue:
-    g.setdefault("lang", current_locale())
     code = error.code or 500
-    title, text = MESSAGES.get(code, MESSAGES[500 if code >= 500 else 400])
-    response = render_template("error.html", code=code, title=title, text=text)
+    try:
+        g.setdefault("lang", current_locale())
+        title, text = MESSAGES.get(code, MESSAGES[500 if code >= 500 else 400])
+        response = render_template("error.html", code=code, title=title, text=text)
+    except Exception:
+        # 500 page, without our headers and quoting the request, reach the visitor)
+        current_app.log_exception(sys.exc_info())
+        return FALLBACK_PAGE, code, {"Content-Type": "text/html; charset=utf-8"}
     # Keep what the error says about how to proceed: Allow (405), WWW-Authenticate (401).
     kept = [h for h in error.get_headers() if h[0].lower() in ("allow", "www-authenticate")]
     return response, code, kept

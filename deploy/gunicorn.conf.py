@@ -20,6 +20,10 @@ preload_app = True
 limit_request_line = 4094
 limit_request_fields = 60
 limit_request_field_size = 8190
+# gunicorn's control socket defaults to one path per user (~/.gunicorn/gunicorn.ctl): two
+# instances on one host (clear web and onion, or the scale-out setup) would remove each other's.
+# Rumbo does not use the control interface: it is off.
+control_socket_disable = True
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("RUMBO_LOG_LEVEL", "info")

@@ -61,7 +61,12 @@ def sqlite_url(tmp_path):
 
 
 class ClosingClient(FlaskClient):
-    """Closes each response as a real server does, so call_on_close work (writing counts) runs."""
+    """Closes each response as a real server does, so call_on_close work (writing counts) runs,
+    and says where its requests come from as every current browser does (Sec-Fetch-Site)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.environ_base.setdefault("HTTP_SEC_FETCH_SITE", "same-origin")
 
     def open(self, *args, **kwargs):
         kwargs.setdefault("buffered", True)

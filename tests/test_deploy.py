@@ -71,3 +71,16 @@ def test_dockerfile_runs_as_non_root_with_healthcheck():
     assert "/healthz" in text
     assert 'ENTRYPOINT ["deploy/entrypoint.sh"]' in text
     assert "pybabel --quiet compile" in text
+
+
+def test_gunicorn_runs_without_a_shared_control_socket():
+    """Two instances on one host must not remove each other's ~/.gunicorn/gunicorn.ctl."""
+    import runpy
+
+    from gunicorn.config import Config
+
+    config = Config()
+    for name, value in runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py")).items():
+        if name in config.settings:  # as gunicorn reads a configuration file
+            config.set(name, value)
+    assert config.control_socket_disable is True

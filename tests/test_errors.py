@@ -77,11 +77,14 @@ def test_an_unexpected_error_is_a_plain_500_and_logs_no_request_data(app, caplog
     assert "127.0.0.1" not in logged
 
 
-def test_throttled_resume_is_a_429_in_spanish(app):
-    app.extensions["rumbo.resume_throttle"].limit = 0
-    response = app.test_client().post("/es/resume", data={"passphrase": "a b c"})
-    assert response.status_code == 429
-    assert "Demasiados intentos" in response.text
+def test_a_flooded_resume_is_a_503_in_spanish_that_keeps_nobody_out_for_long(app):
+    gate = app.extensions["rumbo.work_gate"]
+    gate.slots, gate.max_wait = 1, 0.05
+    with gate.turn():  # every slot taken, as by a flood of guesses
+        response = app.test_client().post("/es/resume", data={"passphrase": "a b c"})
+    assert response.status_code == 503
+    assert "no se pueden abrir" in response.text.lower()
+    assert app.test_client().post("/es/resume", data={"passphrase": "a b c"}).status_code == 400
 
 
 def test_forbidden_is_rendered_by_our_page(app):

@@ -6,6 +6,7 @@ can run script, load a third-party resource or carry style, whatever the Markdow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 
@@ -30,15 +31,25 @@ ALLOWED_PROTOCOLS = frozenset({"https", "mailto", "tel"})
 EXTERNAL_REL = "noopener noreferrer"
 
 
+def is_protocol_relative(href: str) -> bool:
+    """``//host/path`` (or ``\\host``, which browsers read the same way) leaves the portal
+    while looking relative: bleach's protocol check lets it through, so we refuse it here."""
+    return href.strip().replace("\\", "/").startswith("//")
+
+
 class ExternalLinkFilter(Filter):
-    """Adds rel="noopener noreferrer" to links that leave the portal. Creates no new links:
-    text that merely looks like an address (``workbook.md``) stays text."""
+    """Adds rel="noopener noreferrer" to links that leave the portal and drops protocol-relative
+    ones. Creates no new links: text that merely looks like an address (``workbook.md``) stays
+    text."""
 
     def __iter__(self) -> Iterator[dict]:
         for token in super().__iter__():
             if token["type"] == "StartTag" and token["name"] == "a":
                 attrs = token["data"]
-                if attrs.get((None, "href"), "").startswith("https://"):
+                href = attrs.get((None, "href"), "")
+                if is_protocol_relative(href):
+                    del attrs[(None, "href")]
+                elif href.startswith("https://"):
                     attrs[(None, "rel")] = EXTERNAL_REL
             yield token
 
@@ -53,9 +64,16 @@ _CLEANER = bleach.Cleaner(
 )
 
 
+HEADING = re.compile(r"<(/?)h([3-6])>")
+
+
 def clean(html: str) -> str:
-    """Return ``html`` with everything outside the allow-list removed."""
-    return _CLEANER.clean(html)
+    """Return ``html`` with everything outside the allow-list removed.
+
+    Authors write ``###`` for a heading inside a step or page (``##`` starts a step); on the
+    page it follows the ``<h1>`` title, so it becomes ``<h2>``: headings never skip a level.
+    """
+    return HEADING.sub(lambda m: f"<{m[1]}h{int(m[2]) - 1}>", _CLEANER.clean(html))
 
 
 class _Auditor(HTMLParser):
@@ -85,6 +103,8 @@ class _Auditor(HTMLParser):
 
 
 def _allowed_href(href: str) -> bool:
+    if is_protocol_relative(href):
+        return False
     scheme, colon, _ = href.partition(":")
     if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
         return True  # relative link

@@ -16,5 +16,6 @@ def init_app(app: Flask) -> None:
     PAGE_CACHE.set(app, PageCache())
     app.jinja_env.globals["answer_digest"] = answer_digest
     step.PURGE_CLOCK.set(app, step.PurgeClock())
+    step.NEW_WORKBOOKS.set(app, step.NewWorkbookBudget())
     app.register_blueprint(root_bp)
     app.register_blueprint(bp)

@@ -21,6 +21,7 @@ from ..insight.counting import count, count_answer
 from ..privacy.headers import mark_personal
 from ..workbook import cookie
 from ..workbook.current import current_answers, current_workbook, server_keys
+from ..workbook.limits import NewWorkbookBudget
 from ..workbook.saving import (
     NotSaved,
     PurgeClock,
@@ -34,6 +35,7 @@ from .form import read_step
 from .page_cache import public_page
 
 PURGE_CLOCK: Slot[PurgeClock] = Slot("purge_clock")
+NEW_WORKBOOKS: Slot[NewWorkbookBudget] = Slot("new_workbooks")  # per process
 
 
 @bp.get("/modules/<slug>/<step_id>")
@@ -58,7 +60,9 @@ def save(slug: str, step_id: str) -> ResponseReturnValue:
     saved = None
     if typed.values or typed.removals:
         try:
-            saved = save_answers(current_workbook(), slug, typed.values, typed.removals)
+            saved = save_answers(
+                current_workbook(), slug, typed.values, typed.removals, NEW_WORKBOOKS.get()
+            )
         except NotSaved as failure:
             message, status = _not_saved_message(failure.reason)
             errors = {exercise_id: message for exercise_id in typed.values} | typed.errors
@@ -119,6 +123,10 @@ def _not_saved_message(reason: Reason) -> tuple[str, int]:
         return _(
             "Your earlier workbook has expired and was deleted. Save again to start a new one: your text is still in the box."
         ), 400
+    if reason == "full":
+        return _(
+            "Your workbook is full: this answer would make it larger than this portal keeps. Shorten it, or download your workbook and start a new one. Your text is still in the box."
+        ), 413
     if reason == "unreadable":
         return _(
             "Your workbook could not be read. Save again to start a new one: your text is still in the box."

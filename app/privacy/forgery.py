@@ -1,8 +1,12 @@
 """Cross-site request forgery protection that needs no cookie.
 
-Browsers tell us where a form was sent from: ``Sec-Fetch-Site`` (all current browsers) or
-``Origin``. A state-changing request from another site is refused with 403. Together with the
-workbook cookie's ``SameSite=Strict`` this needs no token and so no cookie for readers.
+Browsers tell us where a form was sent from: ``Sec-Fetch-Site`` (all current browsers) or,
+in older ones, ``Origin``. Our pages send ``Referrer-Policy: same-origin``, under which a
+browser sends its real ``Origin`` with a same-origin form (under ``no-referrer`` it would send
+``Origin: null``, which cannot be told apart from a forged form). A state-changing request that
+carries neither header, or says it came from elsewhere, is refused with 403: without this, an
+old browser could be made to open someone else's workbook through a forged resume form.
+Together with the cookie's ``SameSite=Strict`` this needs no token, so no cookie for readers.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ def is_cross_site() -> bool:
     origin = request.headers.get("Origin")
     if origin is not None:
         return origin == "null" or urlsplit(origin).netloc != request.host
-    return False
+    return True  # no word on where it came from: not from one of our pages in any browser
 
 
 def _refuse_cross_site() -> None:

@@ -24,11 +24,17 @@ IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}(?![\w:]
 BRACKETED_TIME = re.compile(r"\s?\[\d{1,2}/\w{3}/\d{4}[ :][\d:]+(?: [+-]\d{4})?\]")
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?( ?[+-]\d{2}:?\d{2}|Z)?")
 USER_AGENT = re.compile(r"\b(Mozilla|Opera|curl|Wget|python-requests|Lynx|Links)/\S+.*?(?=\"|$)")
+# A request line as servers quote it ("GET /en/help?x=1", "Error handling request /en/x"): the
+# address a visitor asked for can be a beacon someone sent them; only the method is kept.
+REQUEST_TARGET = re.compile(
+    r"\b(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|request)\s+(/|https?://)\S*", re.IGNORECASE
+)
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
 
 def scrub(text: str) -> str:
-    """Remove addresses, user agents and times of day from a log message."""
+    """Remove addresses, user agents, requested URLs and times of day from a log message."""
+    text = REQUEST_TARGET.sub(r"\1 -", text)
     text = BRACKETED_TIME.sub("", text)
     text = ISO_TIME.sub("-", text)
     text = USER_AGENT.sub("-", text)

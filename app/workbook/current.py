@@ -8,6 +8,7 @@ response goes out.
 from __future__ import annotations
 
 import enum
+import os
 from datetime import date
 from typing import Any
 
@@ -17,12 +18,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from .. import db
 from ..context import SETTINGS, Slot, settings
 from ..privacy.headers import mark_personal
-from ..privacy.throttle import FailureThrottle
+from ..privacy.work_gate import DatabaseGate, FileGate, WorkGate
 from . import cookie, store
 from .crypto import ServerKeys, Unreadable
 
 SERVER_KEYS: Slot[ServerKeys] = Slot("workbook_keys")
-RESUME_THROTTLE: Slot[FailureThrottle] = Slot("resume_throttle")
+WORK_GATE: Slot[WorkGate] = Slot("work_gate")  # passphrase stretching: a few at a time
+SCRYPT_SLOTS = os.cpu_count() or 1  # at most one run per core at once
+SCRYPT_MAX_WAIT_SECONDS = 10.0  # well under gunicorn's 30 s timeout
 
 
 class NoWorkbook(enum.Enum):
@@ -93,5 +96,11 @@ def drop_bad_cookie(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     SERVER_KEYS.set(app, ServerKeys.from_secret(SETTINGS.of(app).secret_key))
-    RESUME_THROTTLE.set(app, FailureThrottle())
+    engine = db.ENGINE.of(app)
+    if engine.dialect.name == "postgresql":
+        gate: WorkGate = DatabaseGate(engine, SCRYPT_SLOTS, SCRYPT_MAX_WAIT_SECONDS)
+    else:
+        folder = SETTINGS.of(app).instance_dir / "work-slots"
+        gate = FileGate(folder, SCRYPT_SLOTS, SCRYPT_MAX_WAIT_SECONDS)
+    WORK_GATE.set(app, gate)
     app.after_request(drop_bad_cookie)

@@ -17,8 +17,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from .. import db
 from . import store
 from .current import NoWorkbook, server_keys, today
+from .limits import NewWorkbookBudget
 
-Reason = Literal["expired", "unreadable", "unavailable", "busy"]
+Reason = Literal["expired", "unreadable", "unavailable", "busy", "full", "too-many-new"]
 
 
 class NotSaved(Exception):
@@ -41,6 +42,7 @@ def save_answers(
     module: str,
     answers: Mapping[str, Any],
     removals: Mapping[str, str] | None = None,
+    budget: NewWorkbookBudget | None = None,
 ) -> Saved:
     """Write ``answers`` (exercise id -> value) of ``module`` into the visitor's workbook.
 
@@ -55,6 +57,8 @@ def save_answers(
     if found is NoWorkbook.UNAVAILABLE:
         raise NotSaved("unavailable")
     created = not isinstance(found, store.Workbook)
+    if created and budget is not None and not budget.take():
+        raise NotSaved("too-many-new")
     workbook = found if isinstance(found, store.Workbook) else store.create(server_keys())
     first: set[str] = set()
 
@@ -72,6 +76,9 @@ def save_answers(
         written = store.change(db.session(), workbook, edit, today(), new=created)
     except store.Busy:
         raise NotSaved("busy") from None
+    except store.TooLarge:
+        db.session().rollback()
+        raise NotSaved("full") from None
     except SQLAlchemyError:
         db.session().rollback()
         raise NotSaved("unavailable") from None

@@ -26,6 +26,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from .crypto import ServerKeys, Unreadable, WorkbookKeys, new_keys, seal, unseal
+from .limits import MAX_WORKBOOK_BYTES
 from .model import WorkbookRow
 
 NEVER_KEPT_DAYS = 1  # deleted once a whole day has passed without use
@@ -35,6 +36,10 @@ BACKOFF_SECONDS = 0.002  # times the attempt number, with jitter: rounds spread 
 
 class Busy(Exception):
     """The workbook kept changing under this save: the caller answers 503, text kept."""
+
+
+class TooLarge(Exception):
+    """The workbook would grow past its size limit: the caller answers 413, text kept."""
 
 
 @dataclass
@@ -59,7 +64,10 @@ def _open(keys: WorkbookKeys, ciphertext: bytes, kept: bool) -> Workbook:
 
 
 def _seal(workbook: Workbook) -> bytes:
-    return seal(workbook.keys.data_key, _plaintext(workbook), workbook.keys.lookup_id)
+    plaintext = _plaintext(workbook)
+    if len(plaintext) > MAX_WORKBOOK_BYTES:
+        raise TooLarge
+    return seal(workbook.keys.data_key, plaintext, workbook.keys.lookup_id)
 
 
 def _read(db: Session, lookup_id: bytes) -> tuple[bytes, bool] | None:

@@ -13,9 +13,10 @@ from ..curriculum import catalog
 from ..i18n import current_locale
 from ..insight.counting import count
 from ..privacy.headers import mark_personal
+from ..privacy.work_gate import GateBusy
 from . import bp, cookie, passphrase, store
 from .crypto import passphrase_keys
-from .current import RESUME_THROTTLE, open_workbook, server_keys, today
+from .current import WORK_GATE, open_workbook, server_keys, today
 from .summary import plan_sections, workbook_entries
 
 MAX_PASSPHRASE_CHARS = 300
@@ -66,15 +67,16 @@ def export(kind: str) -> ResponseReturnValue:
 def keep() -> ResponseReturnValue:
     mark_personal()
     workbook = open_workbook() or abort(400)
+    if workbook.kept and request.form.get("replace") != "yes":
+        # Sent again (Back, reload) or pressed on a kept workbook: never replace silently
+        # the passphrase the visitor wrote down.
+        return render_template("workbook/replace.html", nav="workbook")
     phrase = passphrase.generate(current_locale())
     try:
-        kept = store.rekey(
-            db.session(),
-            workbook,
-            passphrase_keys(passphrase.normalise(phrase), server_keys()),
-            today(),
-        )
-    except store.Busy:
+        with WORK_GATE.get().turn():
+            keys = passphrase_keys(passphrase.normalise(phrase), server_keys())
+        kept = store.rekey(db.session(), workbook, keys, today())
+    except (GateBusy, store.Busy):
         abort(503)
     if kept is None:
         abort(400)  # deleted or expired since the page was shown
@@ -102,28 +104,26 @@ def resume() -> ResponseReturnValue:
     mark_personal()
     if request.method == "GET":
         return render_template("workbook/resume.html", error=None)
-    throttle = RESUME_THROTTLE.get()
-    if throttle.blocked():
-        abort(429)
     typed = request.form.get("passphrase", "")
     normalised = passphrase.normalise(typed[:MAX_PASSPHRASE_CHARS])
     if len(typed) > MAX_PASSPHRASE_CHARS or not normalised:
         return render_template(
             "workbook/resume.html", error=_("Type the passphrase you were given.")
         ), 400
-    keys = passphrase_keys(normalised, server_keys())
+    busy = _("Workbooks cannot be opened just now. Please try again in a moment.")
+    try:
+        with WORK_GATE.get().turn():
+            keys = passphrase_keys(normalised, server_keys())
+    except GateBusy:
+        return render_template("workbook/resume.html", error=busy), 503
     try:
         workbook = store.load(db.session(), keys)
         if workbook is not None:
             store.touch(db.session(), keys, today())
     except SQLAlchemyError:
         db.session().rollback()
-        return render_template(
-            "workbook/resume.html",
-            error=_("Workbooks cannot be opened just now. Please try again in a moment."),
-        ), 503
+        return render_template("workbook/resume.html", error=busy), 503
     if workbook is None:
-        throttle.failed()
         message = _(
             "No workbook opens with that passphrase. Check each word and try again. Workbooks that were not used for a long time are deleted."
         )

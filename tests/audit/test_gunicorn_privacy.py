@@ -49,7 +49,9 @@ class Browser:
     def request(self, path: str, form: dict | None = None) -> tuple[int, str]:
         data = urllib.parse.urlencode(form, doseq=True).encode() if form is not None else None
         request = urllib.request.Request(
-            self.base + path, data=data, headers={"User-Agent": AGENT, "Referer": REFERRER}
+            self.base + path,
+            data=data,
+            headers={"User-Agent": AGENT, "Referer": REFERRER, "Origin": self.base},
         )
         try:
             with self.opener.open(request, timeout=20) as response:

@@ -29,7 +29,7 @@ def assert_secure_headers(response, url):
     assert policy["base-uri"] == ["'none'"], url
     assert policy["frame-ancestors"] == ["'none'"], url
     assert policy["form-action"] == ["'self'"], url
-    assert response.headers["Referrer-Policy"] == "no-referrer", url
+    assert response.headers["Referrer-Policy"] == "same-origin", url
     assert response.headers["X-Content-Type-Options"] == "nosniff", url
     assert "camera=()" in response.headers["Permissions-Policy"]
     assert "geolocation=()" in response.headers["Permissions-Policy"]

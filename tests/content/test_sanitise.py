@@ -78,3 +78,17 @@ def test_text_that_looks_like_an_address_is_not_turned_into_a_link():
 def test_raw_https_links_get_noopener_noreferrer_too():
     html, _ = render('<a href="https://example.org/">x</a>')
     assert 'rel="noopener noreferrer"' in html
+
+
+def test_protocol_relative_links_are_removed_and_reported():
+    # Markdown turns four backslashes into two: "\\\\host" is read by browsers as "//host".
+    for href in ("//evil.example/x", "\\\\\\\\evil.example/x", " //evil.example"):
+        html, reported = render(f"[away]({href})")
+        assert "evil.example" not in html, href
+        assert reported, href
+
+
+def test_headings_follow_the_page_title_without_skipping_a_level():
+    html, _ = render("### What to do\n\n#### Then")
+    assert "<h2>What to do</h2>" in html
+    assert "<h3>Then</h3>" in html

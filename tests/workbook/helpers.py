@@ -16,8 +16,9 @@ def answer(client, lang="en", step="thinking", exercise="thoughts", then="stay",
     return client.post(f"/{lang}/modules/sample/{step}", data={**data, "then": then})
 
 
-def keep(client, lang="en") -> str:
-    page = client.post(f"/{lang}/workbook/keep")
+def keep(client, lang="en", replace: bool = False) -> str:
+    """Press "Keep my workbook" (or confirm "replace my passphrase") and read the passphrase."""
+    page = client.post(f"/{lang}/workbook/keep", data={"replace": "yes"} if replace else {})
     assert page.status_code == 200
     return re.search(r'class="passphrase"[^>]*><strong>([^<]+)</strong>', page.text).group(1)
 

@@ -140,16 +140,5 @@ def test_a_wrong_passphrase_gets_a_plain_message(client):
     assert client.post("/en/resume", data={"passphrase": "x" * 5000}).status_code == 400
 
 
-def test_failed_passphrases_are_throttled_globally(app):
-    throttle = app.extensions["rumbo.resume_throttle"]
-    throttle.limit = 3
-    clients = [app.test_client() for _ in range(4)]  # different visitors: the budget is shared
-    for client in clients[:3]:
-        assert client.post("/en/resume", data={"passphrase": "wrong words here"}).status_code == 400
-    response = clients[3].post("/en/resume", data={"passphrase": "wrong words here"})
-    assert response.status_code == 429
-    assert "Too many attempts" in response.text
-
-
 def test_keep_without_a_workbook_is_400(client):
     assert client.post("/en/workbook/keep").status_code == 400
