@@ -46,6 +46,8 @@ def _sqlite_pragmas(connection: DBAPIConnection, _record: object) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # After each checkpoint the log file shrinks back to nothing instead of keeping old pages.
+    cursor.execute("PRAGMA journal_size_limit=0")
     cursor.close()
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import delete, insert, or_, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -173,6 +173,7 @@ def rekey(db: Session, workbook: Workbook, keys: WorkbookKeys, today: date) -> W
             )
         )
         db.commit()
+        forget_deleted(db)
         return kept
     raise Busy
 
@@ -190,7 +191,29 @@ def touch(db: Session, keys: WorkbookKeys, today: date) -> None:
 def erase(db: Session, keys: WorkbookKeys) -> bool:
     result = db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == keys.lookup_id))
     db.commit()
+    forget_deleted(db)
     return bool(getattr(result, "rowcount", 0))
+
+
+def forget_deleted(db: Session, thoroughly: bool = False) -> None:
+    """Make deleted workbooks' bytes leave the database's files, as far as the database allows.
+
+    SQLite overwrites deleted rows in the main file (``secure_delete``), but earlier versions
+    of a page stay in the write-ahead log until it is checkpointed: copy the log into the main
+    file and truncate it. PostgreSQL keeps dead rows in the table file until they are vacuumed;
+    ``thoroughly`` (the daily purge) rewrites the table with VACUUM FULL. What a file system,
+    a backup or a WAL archive keeps is beyond this: docs/privacy.md says so.
+    """
+    dialect = db.get_bind().dialect.name
+    if dialect == "sqlite":
+        db.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        db.commit()
+    elif dialect == "postgresql" and thoroughly:
+        db.commit()
+        with db.get_bind().connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").execute(
+                text("VACUUM FULL workbooks")
+            )
 
 
 def purge(db: Session, today: date, kept_days: int) -> int:
@@ -206,4 +229,5 @@ def purge(db: Session, today: date, kept_days: int) -> int:
         )
     )
     db.commit()
+    forget_deleted(db, thoroughly=True)
     return int(getattr(result, "rowcount", 0))

@@ -5,6 +5,8 @@ Runs once on SQLite and once on PostgreSQL (the any_db_app fixture).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .helpers import MARKER, answer, dump_database, keep, workbook_cookie
@@ -189,3 +191,33 @@ def test_sending_keep_again_never_replaces_the_passphrase_silently(client):
     stranger = client.application.test_client()
     assert stranger.post("/en/resume", data={"passphrase": phrase}).status_code == 400
     assert stranger.post("/en/resume", data={"passphrase": replaced}).status_code == 303
+
+
+def stored_ciphertext(app) -> bytes:
+    with app.extensions["rumbo.engine"].connect() as connection:
+        return connection.exec_driver_sql("SELECT ciphertext FROM workbooks").scalar_one()
+
+
+def database_files(url: str) -> bytes:
+    base = Path(url.removeprefix("sqlite:///"))
+    return b"".join(
+        p.read_bytes() for p in (base, base.with_name(base.name + "-wal")) if p.exists()
+    )
+
+
+def test_a_deleted_workbook_leaves_no_trace_in_the_sqlite_files(app):
+    client = app.test_client()
+    answer(client)
+    ciphertext = stored_ciphertext(app)
+    url = app.extensions["rumbo.settings"].database_url
+    assert ciphertext in database_files(url)
+    assert client.post("/en/workbook/delete").status_code == 200
+    assert ciphertext not in database_files(url)  # not in the main file, not in the -wal file
+
+
+def test_a_kept_workbook_leaves_no_copy_under_its_old_keys(app):
+    client = app.test_client()
+    answer(client)
+    before = stored_ciphertext(app)
+    keep(client)
+    assert before not in database_files(app.extensions["rumbo.settings"].database_url)
