@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import delete, insert, or_, select, text, update
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -210,7 +211,9 @@ def forget_deleted(db: Session, thoroughly: bool = False) -> None:
         db.commit()
     elif dialect == "postgresql" and thoroughly:
         db.commit()
-        with db.get_bind().connect() as connection:
+        bind = db.get_bind()
+        engine = bind if isinstance(bind, Engine) else bind.engine
+        with engine.connect() as connection:
             connection.execution_options(isolation_level="AUTOCOMMIT").execute(
                 text("VACUUM FULL workbooks")
             )
