@@ -48,6 +48,13 @@ logconfig_dict = {
 }
 
 
+def when_ready(server):
+    """Delete expired workbooks now and every few hours, from the master: no cron job needed."""
+    from app.workbook.cli import start_purge_timer
+
+    start_purge_timer(server.app.wsgi())
+
+
 def post_fork(server, worker):
     """Each worker opens its own database connections: none are shared across fork."""
     server.app.wsgi().extensions["rumbo.engine"].dispose(close=False)

@@ -1,8 +1,13 @@
-"""``flask workbook purge``: delete expired workbooks (run it daily, e.g. from cron)."""
+"""Deleting expired workbooks: ``flask workbook purge`` (for cron), and a timer in gunicorn's
+master process (deploy/gunicorn.conf.py), so a host needs no cron job and no visitor traffic."""
 
 from __future__ import annotations
 
+import logging
+import threading
+
 import click
+from flask import Flask
 from flask.cli import AppGroup
 
 from .. import db
@@ -10,10 +15,22 @@ from ..context import settings
 from .current import today
 from .store import purge
 
+PURGE_EVERY_SECONDS = 6 * 3600
+log = logging.getLogger(__name__)
+
 
 @click.group("workbook", help="Manage stored workbooks.", cls=AppGroup)
 def workbook_cli() -> None:
     pass
+
+
+def purge_expired() -> int:
+    """Delete never-kept workbooks after a day and kept ones after the retention period.
+    Safe to run on several instances at once: each deletes what is expired, once."""
+    try:
+        return purge(db.session(), today(), settings().workbook_retention_days)
+    finally:
+        db.session().close()
 
 
 @workbook_cli.command(
@@ -21,5 +38,21 @@ def workbook_cli() -> None:
     help="Delete never-kept workbooks after a day and kept ones after the retention period.",
 )
 def purge_command() -> None:
-    removed = purge(db.session(), today(), settings().workbook_retention_days)
-    click.echo(f"{removed} expired workbook(s) deleted.")
+    click.echo(f"{purge_expired()} expired workbook(s) deleted.")
+
+
+def start_purge_timer(app: Flask, every: float = PURGE_EVERY_SECONDS) -> threading.Event:
+    """Purge now and every ``every`` seconds in a daemon thread; set the event to stop it."""
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.is_set():
+            with app.app_context():
+                try:
+                    log.info("%d expired workbook(s) deleted", purge_expired())
+                except Exception:  # keep the timer alive; the error is logged (no data in it)
+                    log.exception("purging expired workbooks failed")
+            stop.wait(every)
+
+    threading.Thread(target=run, name="rumbo-purge", daemon=True).start()
+    return stop

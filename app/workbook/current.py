@@ -65,7 +65,8 @@ def _open() -> store.Workbook | NoWorkbook:
         keys = cookie.read(request, server_keys(), settings().https)
         if keys is None:
             return NoWorkbook.NONE
-        return store.load(db.session(), keys) or NoWorkbook.EXPIRED
+        expiry = (today(), settings().workbook_retention_days)
+        return store.load(db.session(), keys, expiry) or NoWorkbook.EXPIRED
     except Unreadable:
         return NoWorkbook.UNREADABLE
     except SQLAlchemyError:

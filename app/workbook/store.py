@@ -71,19 +71,34 @@ def _seal(workbook: Workbook) -> bytes:
     return seal(workbook.keys.data_key, plaintext, workbook.keys.lookup_id)
 
 
-def _read(db: Session, lookup_id: bytes) -> tuple[bytes, bool] | None:
+def is_expired(last_used: date, kept: bool, today: date, kept_days: int) -> bool:
+    """Past its time: what ``purge`` deletes. A row past its time never opens, purged or not."""
+    days = kept_days if kept else NEVER_KEPT_DAYS
+    return last_used < today - timedelta(days=days)
+
+
+def _read(
+    db: Session, lookup_id: bytes, expiry: tuple[date, int] | None = None
+) -> tuple[bytes, bool] | None:
     row = db.execute(
-        select(WorkbookRow.ciphertext, WorkbookRow.kept).where(WorkbookRow.lookup_id == lookup_id)
+        select(WorkbookRow.ciphertext, WorkbookRow.kept, WorkbookRow.last_used).where(
+            WorkbookRow.lookup_id == lookup_id
+        )
     ).first()
+    if row is not None and expiry is not None and is_expired(row.last_used, row.kept, *expiry):
+        row = None
     # End the read transaction: on SQLite a write after a read in the same transaction fails
     # at once if anyone wrote in between, instead of waiting its turn.
     db.rollback()
     return (row.ciphertext, row.kept) if row else None
 
 
-def load(db: Session, keys: WorkbookKeys) -> Workbook | None:
-    """The workbook for ``keys``, or None if it does not exist (deleted or expired)."""
-    found = _read(db, keys.lookup_id)
+def load(
+    db: Session, keys: WorkbookKeys, expiry: tuple[date, int] | None = None
+) -> Workbook | None:
+    """The workbook for ``keys``, or None if it does not exist (deleted, or past ``expiry``:
+    (today, days a kept workbook lasts))."""
+    found = _read(db, keys.lookup_id, expiry)
     return _open(keys, *found) if found else None
 
 
@@ -221,6 +236,7 @@ def forget_deleted(db: Session, thoroughly: bool = False) -> None:
 
 def purge(db: Session, today: date, kept_days: int) -> int:
     """Delete never-kept workbooks unused for a whole day and kept ones past ``kept_days``."""
+    # The same rule as is_expired(), as SQL.
     result = db.execute(
         delete(WorkbookRow).where(
             or_(

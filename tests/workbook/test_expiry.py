@@ -69,3 +69,32 @@ def test_passphrases_have_at_least_77_bits_in_both_languages():
         assert len(words) == passphrase.word_count(lang)
         assert all(word in passphrase.wordlist(lang) for word in words)
     assert passphrase.generate("en") != passphrase.generate("en")
+
+
+def test_a_workbook_past_its_time_never_opens_even_before_the_purge(any_db_app):
+    visitor = any_db_app.test_client()
+    answer(visitor)
+    phrase = keep(visitor)
+    ages(any_db_app, {True: 181})  # past the retention period; no purge has run
+    page = visitor.get("/en/workbook")
+    assert "rumbo=;" in page.headers.get("Set-Cookie", "")  # the cookie is dropped
+    again = any_db_app.test_client().post("/en/resume", data={"passphrase": phrase})
+    assert again.status_code == 400
+    assert remaining(any_db_app) == [True]  # still stored: only purge deletes it
+
+
+def test_the_purge_timer_deletes_without_cron_or_traffic(any_db_app):
+    import time
+
+    from app.workbook.cli import start_purge_timer
+
+    answer(any_db_app.test_client())
+    ages(any_db_app, {False: 2})
+    stop = start_purge_timer(any_db_app, every=0.05)
+    try:
+        deadline = time.monotonic() + 5
+        while remaining(any_db_app) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+    assert remaining(any_db_app) == []
