@@ -20,7 +20,7 @@ from ..i18n import current_locale
 from ..insight.counting import count, count_answer
 from ..privacy.headers import mark_personal
 from ..workbook import cookie
-from ..workbook.current import current_answers, current_workbook, server_keys
+from ..workbook.current import current_answers, current_workbook, server_keys, today
 from ..workbook.limits import NewWorkbookBudget
 from ..workbook.saving import (
     NotSaved,
@@ -146,5 +146,5 @@ def _count_rulers(
 
 
 def _give_cookie(response: Response, workbook: Workbook) -> None:
-    cookie.write(response, workbook.keys, server_keys(), settings().https)
+    cookie.write(response, workbook.keys, server_keys(), settings().https, today())
     purge_now_and_then(PURGE_CLOCK.get(), time.monotonic(), settings().workbook_retention_days)

@@ -8,21 +8,30 @@ from __future__ import annotations
 
 import base64
 import binascii
+from datetime import date
 
 from flask import Request
 from werkzeug.wrappers import Response
 
 from .crypto import ServerKeys, Unreadable, WorkbookKeys, seal, unseal
 
-CONTEXT = b"rumbo workbook cookie v1"
+# v2 seals the keys with the day the cookie was last written (inside the encryption, so only
+# the server reads it): a copied cookie (a restored browser session) stops opening the workbook
+# after IDLE_DAYS without use. v1 cookies (keys only) still open, and are rewritten as v2.
+CONTEXT = b"rumbo workbook cookie v2"
+CONTEXT_V1 = b"rumbo workbook cookie v1"
+IDLE_DAYS = 2
 
 
 def cookie_name(https: bool) -> str:
     return "__Host-rumbo" if https else "rumbo"
 
 
-def read(request: Request, server: ServerKeys, https: bool) -> WorkbookKeys | None:
-    """The keys in the request's cookie; None if there is none. Raises Unreadable if tampered."""
+def read(
+    request: Request, server: ServerKeys, https: bool, today: date
+) -> tuple[WorkbookKeys, date] | None:
+    """The keys in the request's cookie and the day it was written; None if there is none.
+    Raises Unreadable if tampered with."""
     value = request.cookies.get(cookie_name(https))
     if value is None:
         return None
@@ -30,15 +39,34 @@ def read(request: Request, server: ServerKeys, https: bool) -> WorkbookKeys | No
         sealed = base64.urlsafe_b64decode(value.encode("ascii") + b"==")
     except (binascii.Error, UnicodeEncodeError, ValueError):
         raise Unreadable("not base64") from None
-    return WorkbookKeys.from_bytes(unseal(server.cookie_key, sealed, CONTEXT))
+    try:
+        plain = unseal(server.cookie_key, sealed, CONTEXT)
+    except Unreadable:
+        return WorkbookKeys.from_bytes(unseal(server.cookie_key, sealed, CONTEXT_V1)), today
+    if len(plain) != 68:
+        raise Unreadable("wrong cookie length")
+    return WorkbookKeys.from_bytes(plain[:64]), date.fromordinal(int.from_bytes(plain[64:], "big"))
 
 
-def write(response: Response, keys: WorkbookKeys, server: ServerKeys, https: bool) -> None:
-    sealed = seal(server.cookie_key, keys.to_bytes(), CONTEXT)
+def is_idle(written: date, today: date) -> bool:
+    return (today - written).days > IDLE_DAYS
+
+
+def write(
+    response: Response, keys: WorkbookKeys, server: ServerKeys, https: bool, today: date
+) -> None:
+    plain = keys.to_bytes() + today.toordinal().to_bytes(4, "big")
+    sealed = seal(server.cookie_key, plain, CONTEXT)
     value = base64.urlsafe_b64encode(sealed).rstrip(b"=").decode("ascii")
     response.set_cookie(
         cookie_name(https), value, path="/", secure=https, httponly=True, samesite="Strict"
     )
+
+
+def is_set_by(response: Response, https: bool) -> bool:
+    """Whether ``response`` already sets (or clears) the workbook cookie."""
+    name = cookie_name(https) + "="
+    return any(header.startswith(name) for header in response.headers.getlist("Set-Cookie"))
 
 
 def clear(response: Response, https: bool) -> None:

@@ -62,9 +62,13 @@ def current_workbook() -> store.Workbook | NoWorkbook:
 
 def _open() -> store.Workbook | NoWorkbook:
     try:
-        keys = cookie.read(request, server_keys(), settings().https)
-        if keys is None:
+        found = cookie.read(request, server_keys(), settings().https, today())
+        if found is None:
             return NoWorkbook.NONE
+        keys, written = found
+        if cookie.is_idle(written, today()):
+            return NoWorkbook.EXPIRED
+        g.rumbo_cookie_day = written
         expiry = (today(), settings().workbook_retention_days)
         return store.load(db.session(), keys, expiry) or NoWorkbook.EXPIRED
     except Unreadable:
@@ -88,10 +92,17 @@ def current_answers() -> dict[str, dict[str, Any]]:
     return workbook.answers if workbook else {}
 
 
-def drop_bad_cookie(response: Response) -> Response:
-    found = g.get("rumbo_workbook")
-    if isinstance(found, NoWorkbook) and found.drops_cookie:
-        cookie.clear(response, settings().https)
+def settle_cookie(response: Response) -> Response:
+    """Drop a cookie that named a missing or unreadable workbook; re-date one last written
+    on an earlier day (the day is what limits a copied cookie, cookie.IDLE_DAYS)."""
+    found, https = g.get("rumbo_workbook"), settings().https
+    if found is None or cookie.is_set_by(response, https):
+        return response
+    if isinstance(found, NoWorkbook):
+        if found.drops_cookie:
+            cookie.clear(response, https)
+    elif g.get("rumbo_cookie_day") != today():
+        cookie.write(response, found.keys, server_keys(), https, today())
     return response
 
 
@@ -104,4 +115,4 @@ def init_app(app: Flask) -> None:
         folder = SETTINGS.of(app).instance_dir / "work-slots"
         gate = FileGate(folder, SCRYPT_SLOTS, SCRYPT_MAX_WAIT_SECONDS)
     WORK_GATE.set(app, gate)
-    app.after_request(drop_bad_cookie)
+    app.after_request(settle_cookie)

@@ -84,7 +84,7 @@ def keep() -> ResponseReturnValue:
     response = make_response(
         render_template("workbook/kept.html", passphrase=phrase, nav="workbook")
     )
-    cookie.write(response, kept.keys, server_keys(), settings().https)
+    cookie.write(response, kept.keys, server_keys(), settings().https, today())
     return response
 
 
@@ -130,5 +130,5 @@ def resume() -> ResponseReturnValue:
         return render_template("workbook/resume.html", error=message), 400
     count("workbook_resumed")
     response = redirect(url_for("workbook.overview"), 303)
-    cookie.write(response, keys, server_keys(), settings().https)
+    cookie.write(response, keys, server_keys(), settings().https, today())
     return response

@@ -5,6 +5,7 @@ Runs once on SQLite and once on PostgreSQL (the any_db_app fixture).
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,40 @@ def test_a_kept_workbook_leaves_no_copy_under_its_old_keys(app):
     before = stored_ciphertext(app)
     keep(client)
     assert before not in database_files(app.extensions["rumbo.settings"].database_url)
+
+
+def cookie_written_on(app, client, day: date) -> None:
+    """Replace the client's cookie by one for the same workbook, as if written on ``day``."""
+    from flask import Response
+
+    from app.workbook import cookie
+
+    with app.test_request_context(headers={"Cookie": f"rumbo={workbook_cookie(client).value}"}):
+        from flask import request
+
+        keys, _ = cookie.read(request, app.extensions["rumbo.workbook_keys"], False, date.today())
+    response = Response()
+    cookie.write(response, keys, app.extensions["rumbo.workbook_keys"], False, day)
+    value = response.headers["Set-Cookie"].split(";")[0].split("=", 1)[1]
+    client.set_cookie("rumbo", value)
+
+
+def test_a_copied_cookie_stops_opening_the_workbook_after_days_without_use(app):
+    client = app.test_client()
+    answer(client)
+    keep(client)
+    cookie_written_on(app, client, date.today() - timedelta(days=3))  # a restored old session
+    page = client.get("/en/workbook")
+    assert MARKER not in page.text
+    assert "rumbo=;" in page.headers["Set-Cookie"]
+
+
+def test_a_cookie_in_use_is_dated_again_each_day(app):
+    client = app.test_client()
+    answer(client)
+    cookie_written_on(app, client, date.today() - timedelta(days=1))
+    page = client.get("/en/workbook")
+    assert MARKER in page.text
+    assert page.headers["Set-Cookie"].startswith("rumbo=")  # rewritten with today's date
+    assert "rumbo=;" not in page.headers["Set-Cookie"]
+    assert "Set-Cookie" not in client.get("/en/workbook").headers  # once a day at most
