@@ -7,7 +7,10 @@ import hashlib
 import hmac
 import secrets
 
-N, R, P = 2**15, 8, 1
+# OWASP's password storage guidance for scrypt: N=2^17, r=8, p=1 (128 MiB). Hashes made with
+# other parameters keep working: each hash records its own.
+N, R, P = 2**17, 8, 1
+MAX_MEMORY = 256 * 1024 * 1024
 
 
 def _b64(raw: bytes) -> str:
@@ -21,7 +24,7 @@ def _unb64(text: str) -> bytes:
 def hash_password(password: str) -> str:
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(
-        password.encode(), salt=salt, n=N, r=R, p=P, maxmem=64 * 1024 * 1024, dklen=32
+        password.encode(), salt=salt, n=N, r=R, p=P, maxmem=MAX_MEMORY, dklen=32
     )
     return f"scrypt${N}${R}${P}${_b64(salt)}${_b64(digest)}"
 
@@ -35,7 +38,7 @@ def verify_password(password: str, stored: str) -> bool:
         n=int(n),
         r=int(r),
         p=int(p),
-        maxmem=64 * 1024 * 1024,
+        maxmem=MAX_MEMORY,
         dklen=32,
     )
     return hmac.compare_digest(candidate, _unb64(digest))

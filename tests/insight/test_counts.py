@@ -216,3 +216,17 @@ def test_hash_password_command(runner):
     assert result.exit_code == 0
     assert result.output.strip().splitlines()[-1].startswith("scrypt$32768$8$1$")
     assert runner.invoke(args=["insight", "hash-password"], input="short\nshort\n").exit_code == 2
+
+
+def test_admin_password_hashes_follow_current_guidance_and_old_ones_still_verify():
+    import hashlib
+
+    from app.insight.password import _b64, verify_password
+
+    n, r, p = hash_password("a long admin password").split("$")[1:4]
+    assert (int(n), int(r), int(p)) == (2**17, 8, 1)
+    salt = b"0123456789abcdef"
+    digest = hashlib.scrypt(b"older", salt=salt, n=2**15, r=8, p=1, maxmem=2**26, dklen=32)
+    old = f"scrypt${2**15}$8$1${_b64(salt)}${_b64(digest)}"
+    assert verify_password("older", old)
+    assert not verify_password("wrong", old)
