@@ -214,7 +214,7 @@ def test_hash_password_command(runner):
         args=["insight", "hash-password"], input="a long enough secret\na long enough secret\n"
     )
     assert result.exit_code == 0
-    assert result.output.strip().splitlines()[-1].startswith("scrypt$32768$8$1$")
+    assert result.output.strip().splitlines()[-1].startswith("scrypt$131072$8$1$")
     assert runner.invoke(args=["insight", "hash-password"], input="short\nshort\n").exit_code == 2
 
 
