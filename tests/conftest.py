@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-from pathlib import Path
 
 import pytest
-from flask.testing import FlaskClient
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 
-from app import create_app
-from app.migrate import upgrade
+from tests.support.apps import FIXTURE_CONTENT, SHIPPED_CONTENT, make_app, missing
 from tests.support.postgres import PostgresServer
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
-SHIPPED_CONTENT = ROOT / "content"
-REQUIRE_ALL = os.environ.get("RUMBO_REQUIRE_ALL_SUITES") == "1"
-
-
-def missing(what: str) -> None:
-    """Skip on a developer's machine without it; fail in CI, where everything must run."""
-    if REQUIRE_ALL:
-        pytest.fail(f"{what} is required in CI (RUMBO_REQUIRE_ALL_SUITES=1)")
-    pytest.skip(f"{what} is not installed; run `make test` as root to install it")
 
 
 @pytest.fixture(scope="session")
@@ -58,38 +42,6 @@ def database_url(request, tmp_path):
 @pytest.fixture
 def sqlite_url(tmp_path):
     return f"sqlite:///{tmp_path / 'rumbo.db'}"
-
-
-class ClosingClient(FlaskClient):
-    """Closes each response as a real server does, so call_on_close work (writing counts) runs,
-    and says where its requests come from as every current browser does (Sec-Fetch-Site)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.environ_base.setdefault("HTTP_SEC_FETCH_SITE", "same-origin")
-
-    def open(self, *args, **kwargs):
-        kwargs.setdefault("buffered", True)
-        return super().open(*args, **kwargs)
-
-
-def make_app(database_url: str, tmp_path: Path, content: Path = FIXTURE_CONTENT, **config):
-    overrides = {
-        "environment": "test",
-        "database_url": database_url,
-        "content_dir": str(content),
-        "secret_key": "test-secret-key-that-is-long-enough-1234567890",
-        "insight": {"flush_seconds": 0},  # write counts after every request
-        **config,
-    }
-    os.environ["RUMBO_INSTANCE_DIR"] = str(tmp_path / "instance")
-    try:
-        app = create_app(overrides)
-    finally:
-        del os.environ["RUMBO_INSTANCE_DIR"]
-    upgrade(database_url)
-    app.test_client_class = ClosingClient
-    return app
 
 
 @pytest.fixture
@@ -132,11 +84,3 @@ def content_copy(tmp_path):
     target = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, target)
     return target
-
-
-def table_names(url: str) -> set[str]:
-    engine = create_engine(url)
-    try:
-        return set(inspect(engine).get_table_names())
-    finally:
-        engine.dispose()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, table_names
+from tests.support.apps import ROOT, table_names
 
 pytestmark = pytest.mark.slow
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from tests.audit.pages import every_page
-from tests.conftest import make_app
+from tests.support.apps import make_app
+from tests.support.pages import every_page
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_quick_exit_and_help_panel_on_every_page_type(shipped_app):
 
 
 def test_the_host_chooses_the_quick_exit_and_help_countries(tmp_path, sqlite_url):
-    from tests.conftest import SHIPPED_CONTENT
+    from tests.support.apps import SHIPPED_CONTENT
 
     app = make_app(
         sqlite_url,

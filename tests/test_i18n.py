@@ -8,7 +8,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
-from tests.conftest import FIXTURE_CONTENT, ROOT, make_app
+from tests.support.apps import FIXTURE_CONTENT, ROOT, make_app
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,7 @@ from sqlalchemy import create_engine
 import app.models  # noqa: F401
 from app.db import Base
 from app.migrate import alembic_config
-
-from .conftest import table_names
+from tests.support.apps import table_names
 
 
 def revisions(url):

@@ -7,7 +7,7 @@ import sys
 
 from babel.messages.pofile import read_po
 
-from .conftest import ROOT
+from tests.support.apps import ROOT
 
 PO = ROOT / "translations" / "es" / "LC_MESSAGES" / "messages.po"
 

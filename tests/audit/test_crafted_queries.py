@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from app.privacy.logs import PrivacyFilter, scrub
-from tests.workbook.helpers import answer
+from tests.support.visitor import answer
 
 pytestmark = pytest.mark.audit
 BEACON = "victim-42"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.workbook.helpers import MARKER, answer
+from tests.support.visitor import MARKER, answer
 
 pytestmark = pytest.mark.audit
 

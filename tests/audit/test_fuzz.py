@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import make_app
+from tests.support.apps import make_app
 
 pytestmark = pytest.mark.audit
 

@@ -23,20 +23,14 @@ from pathlib import Path
 import pytest
 
 from app.migrate import upgrade
-from tests.conftest import ROOT, SHIPPED_CONTENT
-from tests.workbook.helpers import MARKER, dump_database
-
-from .pages import every_page
+from tests.support.apps import ROOT, SHIPPED_CONTENT
+from tests.support.network import free_port
+from tests.support.pages import every_page
+from tests.support.visitor import MARKER, dump_database
 
 pytestmark = [pytest.mark.audit, pytest.mark.slow]
 AGENT = "RumboAuditAgent/4.2 (X11; Distinctive-UA-8812)"
 REFERRER = "https://referrer.example/secret-page"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Browser:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import make_app
-
-from .pages import every_page
+from tests.support.apps import make_app
+from tests.support.pages import every_page
 
 pytestmark = pytest.mark.audit
 

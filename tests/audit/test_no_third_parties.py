@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .pages import every_page
+from tests.support.pages import every_page
 
 pytestmark = pytest.mark.audit
 TEMPLATES = Path(__file__).resolve().parents[2] / "app" / "templates"

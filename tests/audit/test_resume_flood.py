@@ -12,7 +12,7 @@ import time
 import pytest
 
 from app.privacy.work_gate import DatabaseGate, FileGate, GateBusy
-from tests.workbook.helpers import answer, keep
+from tests.support.visitor import answer, keep
 
 pytestmark = pytest.mark.audit
 GUESSES = 40  # more than the old throttle's 30 a minute

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.workbook import store
-from tests.workbook.helpers import answer
+from tests.support.visitor import answer
 
 pytestmark = pytest.mark.audit
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.conftest import ROOT, SHIPPED_CONTENT, make_app, missing
+from tests.support.apps import ROOT, SHIPPED_CONTENT, make_app, missing
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Playwright's own browser download does not work here: always Debian's Chromium, kept quiet

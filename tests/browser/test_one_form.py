@@ -8,7 +8,7 @@ import pytest
 
 from app.curriculum import check_tree
 from tests.browser.helpers import SAVE, SAVE_AND_CONTINUE
-from tests.conftest import SHIPPED_CONTENT
+from tests.support.apps import SHIPPED_CONTENT
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ import pytest
 
 from app.curriculum import check_tree
 from app.curriculum.exercises import TYPES as EXERCISE_TYPES
-from tests.conftest import SHIPPED_CONTENT
+from tests.support.apps import SHIPPED_CONTENT
 
 SLUGS = [
     "start",

@@ -50,22 +50,54 @@ def test_fixture_content_is_valid(content_copy):
     assert problems_of(content_copy) == []
 
 
-def test_missing_front_matter_key(content_copy):
-    path = content_copy / "en" / "01-sample.md"
-    replace(path, "minutes: 10\n", "")
-    assert_reported(content_copy, path, 1, "front matter is missing 'minutes'")
-
-
-def test_invalid_front_matter_yaml(content_copy):
-    path = content_copy / "es" / "02-second.md"
-    replace(path, "summary: Short.", "summary: [unclosed")
-    assert_reported(content_copy, path, "minutes:", "invalid YAML")
-
-
 def test_file_without_front_matter(content_copy):
     path = content_copy / "en" / "02-second.md"
     path.write_text("## Only step {#only}\n", encoding="utf-8")
     assert_reported(content_copy, path, 1, "must start with front matter")
+
+
+# One edit of one file, and the problem it must produce: (file, old text, new text, where the
+# problem is reported: a line number or the text on that line, what the message says).
+SINGLE_EDITS = {
+    "missing front matter key": (
+        "en/01-sample.md", "minutes: 10\n", "", 1, "front matter is missing 'minutes'"
+    ),
+    "invalid front matter yaml": (
+        "es/02-second.md", "summary: Short.", "summary: [unclosed", "minutes:", "invalid YAML"
+    ),
+    "step heading without id": (
+        "en/01-sample.md", "## Choosing {#choosing}", "## Choosing", "## Choosing",
+        "a step heading needs an id",
+    ),
+    "duplicate step id": (
+        "es/01-sample.md", "{#choosing}", "{#thinking}", "## Elegir",
+        "step id 'thinking' is used twice",
+    ),
+    "unknown exercise type": (
+        "en/01-sample.md", "type: balance", "type: slider", "type: slider",
+        "unknown type 'slider'",
+    ),
+    "unknown exercise option": (
+        "en/01-sample.md", "items: 3", "items: 3\ncolour: red", "colour: red",
+        "unknown option 'colour' for type 'list'",
+    ),
+    "feedback must match options": (
+        "en/01-sample.md", '  - "Not quite: a lapse is a single slip."\n', "", "feedback:",
+        "'feedback' needs exactly one entry per option",
+    ),
+    "unclosed exercise block": (
+        "en/02-second.md", "prompt: A note.\n```", "prompt: A note.", "```exercise",
+        "never closed",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("name"), SINGLE_EDITS)
+def test_each_authoring_error_is_reported_at_its_line(content_copy, name):
+    file, old, new, where, fragment = SINGLE_EDITS[name]
+    path = content_copy / file
+    replace(path, old, new)
+    assert_reported(content_copy, path, where, fragment)
 
 
 def test_wrong_front_matter_values(content_copy):
@@ -74,18 +106,6 @@ def test_wrong_front_matter_values(content_copy):
     replace(path, "minutes: 10", "minutes: ten")
     assert_reported(content_copy, path, "review: maybe", "'review' must be 'draft' or 'reviewed'")
     assert_reported(content_copy, path, "minutes: ten", "'minutes' must be a whole number")
-
-
-def test_step_heading_without_id(content_copy):
-    path = content_copy / "en" / "01-sample.md"
-    replace(path, "## Choosing {#choosing}", "## Choosing")
-    assert_reported(content_copy, path, "## Choosing", "a step heading needs an id")
-
-
-def test_duplicate_step_id(content_copy):
-    path = content_copy / "es" / "01-sample.md"
-    replace(path, "{#choosing}", "{#thinking}")
-    assert_reported(content_copy, path, "## Elegir", "step id 'thinking' is used twice")
 
 
 def test_duplicate_exercise_id(content_copy):
@@ -140,18 +160,6 @@ def test_options_differ_between_locales(content_copy):
     )
 
 
-def test_unknown_exercise_type(content_copy):
-    path = content_copy / "en" / "01-sample.md"
-    replace(path, "type: balance", "type: slider")
-    assert_reported(content_copy, path, "type: slider", "unknown type 'slider'")
-
-
-def test_unknown_exercise_option(content_copy):
-    path = content_copy / "en" / "01-sample.md"
-    replace(path, "items: 3", "items: 3\ncolour: red")
-    assert_reported(content_copy, path, "colour: red", "unknown option 'colour' for type 'list'")
-
-
 def test_bad_option_values(content_copy):
     path = content_copy / "en" / "01-sample.md"
     replace(path, "max: 10", "max: lots")
@@ -160,14 +168,6 @@ def test_bad_option_values(content_copy):
     assert_reported(content_copy, path, "max: lots", "'max' must be a whole number")
     assert_reported(content_copy, path, "answer: maybe", "'answer' must be 'myth' or 'fact'")
     assert_reported(content_copy, path, "plan: wishes", "unknown plan section")
-
-
-def test_feedback_must_match_options(content_copy):
-    path = content_copy / "en" / "01-sample.md"
-    replace(path, '  - "Not quite: a lapse is a single slip."\n', "")
-    assert_reported(
-        content_copy, path, "feedback:", "'feedback' needs exactly one entry per option"
-    )
 
 
 def test_link_to_missing_module_or_step(content_copy):
@@ -195,12 +195,6 @@ def test_html_removed_by_the_sanitiser_is_reported(content_copy):
     assert any("HTML <script> is not allowed" in p for p in found)
     assert any("HTML <img> is not allowed" in p for p in found)
     assert any("link 'javascript:alert(3)' is not allowed" in p for p in found)
-
-
-def test_unclosed_exercise_block(content_copy):
-    path = content_copy / "en" / "02-second.md"
-    replace(path, "prompt: A note.\n```", "prompt: A note.")
-    assert_reported(content_copy, path, "```exercise", "never closed")
 
 
 def test_all_problems_are_reported_together(content_copy):

@@ -11,8 +11,8 @@ from sqlalchemy import create_engine, inspect, select, text
 from app.insight.counting import week_of
 from app.insight.model import DailyCount, WeeklyAnswer
 from app.insight.password import hash_password
-from tests.conftest import make_app
-from tests.workbook.helpers import answer, keep
+from tests.support.apps import make_app
+from tests.support.visitor import answer, keep
 
 
 def counts(app) -> dict[tuple[str, str, str, str], int]:

@@ -5,16 +5,11 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.support.network import free_port
 
 
 def _bin_dir() -> Path | None:
@@ -27,7 +22,7 @@ class PostgresServer:
 
     def __init__(self) -> None:
         self.bin = _bin_dir()
-        self.port = _free_port()
+        self.port = free_port()
         self.folder = Path(tempfile.mkdtemp(prefix="rumbo-pg-"))
         self.data = self.folder / "data"
 

@@ -8,9 +8,8 @@ import pytest
 from sqlalchemy import update
 
 from app.workbook.model import WorkbookRow
-from tests.conftest import make_app
-
-from .helpers import MARKER, answer
+from tests.support.apps import make_app
+from tests.support.visitor import MARKER, answer
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import threading
 import pytest
 
 from app.workbook import store
-from tests.conftest import SHIPPED_CONTENT, make_app
-from tests.workbook.helpers import workbook_cookie
+from tests.support.apps import SHIPPED_CONTENT, make_app
+from tests.support.visitor import workbook_cookie
 
 SAVES = 20
 

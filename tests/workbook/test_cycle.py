@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import MARKER, answer, dump_database, keep, workbook_cookie
+from tests.support.visitor import MARKER, answer, dump_database, keep, workbook_cookie
 
 
 @pytest.fixture
@@ -168,7 +168,7 @@ def test_workbook_and_plan_download_as_markdown(visitor):
 
 
 def test_the_cookie_is_secure_on_https_hosts(tmp_path, sqlite_url):
-    from tests.conftest import make_app
+    from tests.support.apps import make_app
 
     app = make_app(sqlite_url, tmp_path, https=True)
     response = answer(app.test_client())

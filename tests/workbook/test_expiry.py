@@ -8,8 +8,7 @@ from sqlalchemy import select, update
 
 from app.workbook import passphrase
 from app.workbook.model import WorkbookRow
-
-from .helpers import answer, keep
+from tests.support.visitor import answer, keep
 
 
 def ages(app, days_by_kept):
