@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import abort, make_response, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -24,24 +27,21 @@ MAX_PASSPHRASE_CHARS = 300
 
 @bp.get("/workbook")
 def overview() -> ResponseReturnValue:
-    mark_personal()
-    workbook = open_workbook()
-    modules = catalog().modules(current_locale())
-    entries = workbook_entries(modules, workbook.answers) if workbook else []
-    return render_template(
-        "workbook/overview.html", workbook=workbook, entries=entries, nav="workbook"
-    )
+    return _answers_page("workbook/overview.html", "entries", workbook_entries)
 
 
 @bp.get("/workbook/plan")
 def plan() -> ResponseReturnValue:
+    return _answers_page("workbook/plan.html", "sections", plan_sections)
+
+
+def _answers_page(template: str, name: str, arrange: Callable[..., Any]) -> ResponseReturnValue:
+    """A page of the visitor's own answers, arranged by ``arrange`` (empty without a workbook)."""
     mark_personal()
     workbook = open_workbook()
     modules = catalog().modules(current_locale())
-    sections = plan_sections(modules, workbook.answers) if workbook else []
-    return render_template(
-        "workbook/plan.html", workbook=workbook, sections=sections, nav="workbook"
-    )
+    arranged = arrange(modules, workbook.answers) if workbook else []
+    return render_template(template, workbook=workbook, nav="workbook", **{name: arranged})
 
 
 @bp.get("/workbook/<any(workbook, plan):kind>.md")
