@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from babel.support import Translations
 from flask import Flask, abort, current_app, g, request
 from flask_babel import Babel
 from werkzeug.datastructures import LanguageAccept
@@ -65,6 +67,31 @@ def _push_lang(endpoint: str, values: dict[str, Any]) -> None:
         values["lang"] = g.lang
 
 
+def _template_translations(app: Flask) -> Callable[[], Translations]:
+    """The catalogue of the request's locale, looked up once per locale per process.
+
+    Performance (docs/performance.md): Flask-Babel's own template callables find the domain,
+    the locale and the catalogue again on every ``_()``, about 30 times per page; catalogues
+    never change while the app runs, so templates use these per-locale objects instead.
+    """
+    folders = [str(path) for path in SETTINGS.of(app).translations_dir]
+    loaded: dict[str, Translations] = {}
+
+    def translations() -> Translations:
+        locale = current_locale()
+        found = loaded.get(locale)
+        if found is None:
+            found = Translations()  # merged from every folder, as Flask-Babel does
+            for folder in folders:
+                catalogue = Translations.load(folder, [locale], "messages")
+                if isinstance(catalogue, Translations):
+                    found.merge(catalogue)
+            loaded[locale] = found
+        return found
+
+    return translations
+
+
 def init_app(app: Flask) -> None:
     config = SETTINGS.of(app)
     app.config["BABEL_DEFAULT_LOCALE"] = config.default_locale
@@ -73,3 +100,9 @@ def init_app(app: Flask) -> None:
     app.url_value_preprocessor(_pull_lang)
     app.url_defaults(_push_lang)
     app.jinja_env.globals.update(language_name=language_name, text_direction=text_direction)
+    translations = _template_translations(app)
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: translations().ugettext(message),
+        ngettext=lambda one, many, n: translations().ungettext(one, many, n),
+        newstyle=True,
+    )

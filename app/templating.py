@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, request, url_for
+from flask import Flask, render_template, request, url_for
+from markupsafe import Markup
 
 from . import assets
-from .context import SETTINGS, settings
+from .context import SETTINGS, Slot, settings
 from .i18n import current_locale
 
 # Query arguments a page reads, carried over when the visitor switches language. Only these:
@@ -29,6 +30,25 @@ def switch_url(locale: str) -> str:
     return url_for("portal.home", lang=locale)
 
 
+# Per process: (fragment, locale, mount point) -> HTML. A few entries; never personal.
+FRAGMENTS: Slot[dict[tuple[str, str, str], Markup]] = Slot("fragments")
+
+
+def locale_fragment(name: str) -> Markup:
+    """``templates/fragments/<name>.html`` rendered once per locale, then reused.
+
+    Performance (docs/performance.md): the header bar and the footer (help panel, crisis
+    lines) are about a third of a page's rendering and depend only on the locale and the
+    host's settings; they are rendered once instead of on every personal page.
+    """
+    cache = FRAGMENTS.get()
+    key = (name, current_locale(), request.script_root)
+    html = cache.get(key)
+    if html is None:
+        html = cache[key] = Markup(render_template(f"fragments/{name}.html"))  # noqa: S704
+    return html
+
+
 def _globals() -> dict[str, Any]:
     lang = current_locale()
     config = settings()
@@ -37,7 +57,10 @@ def _globals() -> dict[str, Any]:
 
 def init_app(app: Flask) -> None:
     app.context_processor(_globals)
-    app.jinja_env.globals.update(switch_url=switch_url, asset_url=assets.url)
+    FRAGMENTS.set(app, {})
+    app.jinja_env.globals.update(
+        switch_url=switch_url, asset_url=assets.url, locale_fragment=locale_fragment
+    )
     assets.init_app(app)
     if SETTINGS.of(app).environment != "test":  # ~0.15 s per app in tests
         _compile_templates(app)

@@ -34,7 +34,7 @@ import wrk
 
 RESULTS = Path(__file__).resolve().parent / "results"
 STEP = "/es/modules/motivation/rulers"  # a step with two rulers and a reflection, 8.5 KB
-ANSWER = {"exercise": "rulers-why", "answer": "Porque quiero vivir de otra manera. " * 8}
+ANSWER = {"rulers-why.answer": "Porque quiero vivir de otra manera. " * 8}
 SECTIONS = ("load", "soak", "growth")
 STATIC = "same step page, static (nginx)"
 GROWTH_ROUNDS = 3
@@ -62,7 +62,9 @@ def request(base: str, method: str, path: str, form=None, cookie: str | None = N
     """One request without following redirects: (status, headers, body)."""
     parts = urlsplit(base)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    headers = {"Content-Type": "application/x-www-form-urlencoded"} if form is not None else {}
+    headers = {"Sec-Fetch-Site": "same-origin"}  # as every current browser says
+    if form is not None:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
     if cookie:
         headers["Cookie"] = cookie
     body = urlencode(form, doseq=True) if form is not None else None

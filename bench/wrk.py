@@ -15,6 +15,7 @@ POST_SCRIPT = """\
 wrk.method = "POST"
 wrk.body = "{body}"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Sec-Fetch-Site"] = "same-origin"
 """
 
 

@@ -6,6 +6,8 @@ The error log goes through the same privacy filter as the app's own log, without
 
 import multiprocessing
 import os
+import subprocess
+import sys
 
 bind = os.environ.get("RUMBO_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("RUMBO_WORKERS", multiprocessing.cpu_count() * 2 + 1))
@@ -49,10 +51,17 @@ logconfig_dict = {
 
 
 def when_ready(server):
-    """Delete expired workbooks now and every few hours, from the master: no cron job needed."""
-    from app.workbook.cli import start_purge_timer
+    """Delete expired workbooks now and every six hours, in a process of its own (not a
+    thread of the master, which forks workers at any time): no cron job needed."""
+    command = [sys.executable, "-m", "flask", "--app", "app", "workbook", "purge"]
+    server.rumbo_purge = subprocess.Popen([*command, "--every", str(6 * 3600)])
 
-    start_purge_timer(server.app.wsgi())
+
+def on_exit(server):
+    purger = getattr(server, "rumbo_purge", None)
+    if purger is not None and purger.poll() is None:
+        purger.terminate()
+        purger.wait(timeout=10)
 
 
 def post_fork(server, worker):

@@ -1,5 +1,7 @@
-"""Deleting expired workbooks: ``flask workbook purge`` (for cron), and a timer in gunicorn's
-master process (deploy/gunicorn.conf.py), so a host needs no cron job and no visitor traffic."""
+"""Deleting expired workbooks: ``flask workbook purge`` once (for cron), or ``--every SECONDS``
+in a process of its own, which gunicorn's master starts and stops (deploy/gunicorn.conf.py), so
+a host needs no cron job and no visitor traffic. (Not a thread in the master: gunicorn forks
+workers from it at any time, and a fork while that thread holds a database lock breaks them.)"""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import logging
 import threading
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from .. import db
@@ -37,8 +39,18 @@ def purge_expired() -> int:
     "purge",
     help="Delete never-kept workbooks after a day and kept ones after the retention period.",
 )
-def purge_command() -> None:
-    click.echo(f"{purge_expired()} expired workbook(s) deleted.")
+@click.option(
+    "--every",
+    type=click.FloatRange(min=0),
+    default=0,
+    help="Keep running and purge again every this many seconds (0: once).",
+)
+def purge_command(every: float) -> None:
+    if not every:
+        click.echo(f"{purge_expired()} expired workbook(s) deleted.")
+        return
+    stop = start_purge_timer(current_app._get_current_object(), every)  # type: ignore[attr-defined]
+    stop.wait()
 
 
 def start_purge_timer(app: Flask, every: float = PURGE_EVERY_SECONDS) -> threading.Event:
