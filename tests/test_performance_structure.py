@@ -125,3 +125,29 @@ def test_a_query_string_is_rendered_not_reused(shipped_app):
     assert '<option value="ES" selected>' in spain
     assert '<option value="ES" selected>' not in everything
     assert client.get("/en/help").text == everything
+
+
+def test_a_personal_step_page_is_exactly_the_page_rendered_for_the_visitor(shipped_app):
+    """Personal step pages are spliced from the readers' page (portal/step.py): the result
+    must be byte for byte the page a full rendering with the visitor's answers gives."""
+    from app.portal.step import render_step
+
+    visitor = shipped_app.test_client()
+    answers = {
+        "/en/modules/motivation/rulers": {
+            "importance.answer": "7",
+            "rulers-why.answer": 'Because <I> & "we" matter',
+        },
+        "/en/modules/start/privacy": {"passphrase.answer": "1"},
+        "/en/modules/motivation/balance": {"decisional-balance.stay-cons": "Fear"},
+    }
+    for url, form in answers.items():
+        assert visitor.post(url, data=form).status_code == 303, url
+    cookie = visitor.get_cookie("rumbo").value
+    for url in [*answers, "/en/modules/motivation/my-reasons"]:
+        spliced = visitor.get(url).get_data(as_text=True)
+        _, lang, _, slug, step_id = url.split("/")
+        with shipped_app.test_request_context(url, headers={"Cookie": f"rumbo={cookie}"}):
+            shipped_app.preprocess_request()
+            full = render_step(slug, step_id)
+        assert spliced == full, url

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from flask import request
 
 from ..context import Slot
-from ..privacy.headers import is_personal
 
 MAX_PAGES = 512  # at most ~5 MB per worker; the shipped content has ~130 public pages
 
@@ -63,11 +62,18 @@ def public_page(render: Callable[[], str]) -> str | bytes:
     otherwise take two or four bytes per character as a Python string."""
     if not is_public_request():
         return render()
+    return shared_page(render)
+
+
+def shared_page(render: Callable[[], str]) -> bytes:
+    """The page for this address that every reader gets, rendered once per worker.
+
+    ``render`` must not depend on the visitor: it is called for the first request for this
+    address, whoever makes it (personal step pages start from it, portal/step.py)."""
     cache = PAGE_CACHE.get()
     key = request.script_root + request.path
     page = cache.get(key)
     if page is None:
         page = render().encode()
-        if not is_personal():  # never expected without a cookie; checked all the same
-            cache.put(key, page)
+        cache.put(key, page)
     return page

@@ -32,7 +32,7 @@ from ..workbook.saving import (
 from ..workbook.store import Workbook
 from . import bp
 from .form import read_step
-from .page_cache import public_page
+from .page_cache import is_public_request, shared_page
 
 PURGE_CLOCK: Slot[PurgeClock] = Slot("purge_clock")
 NEW_WORKBOOKS: Slot[NewWorkbookBudget] = Slot("new_workbooks")  # per process
@@ -40,10 +40,42 @@ NEW_WORKBOOKS: Slot[NewWorkbookBudget] = Slot("new_workbooks")  # per process
 
 @bp.get("/modules/<slug>/<step_id>")
 def step(slug: str, step_id: str) -> ResponseReturnValue:
-    # Performance: a reader without a cookie gets the page rendered for the first such reader
-    # (page_cache.py); a visitor with a workbook gets it rendered for them, every time.
-    page = public_page(lambda: render_step(slug, step_id))
+    # Performance (docs/performance.md): every visitor's page starts from the one rendered for
+    # the first reader of this address (page_cache.py); a visitor with answers gets only their
+    # exercises rendered again, and spliced into it.
+    current = (catalog().step(current_locale(), slug, step_id) or abort(404))[1]
+    page = shared_page(lambda: render_step(slug, step_id, answers={}))
+    if not is_public_request():
+        page = with_answers(page, current, current_answers().get(slug, {}))
     count("step_viewed", slug, step_id)
+    return page
+
+
+def with_answers(page: bytes, current: Step, answers: dict[str, Any]) -> bytes:
+    """``page`` (a step as any reader sees it) with the visitor's answered exercises in it.
+
+    Each exercise's HTML sits between ``<!--exercise:ID-->`` and ``<!--/exercise:ID-->``
+    (templates/exercises/exercise.html); only those are rendered again, with the answers.
+    """
+    for exercise in current.exercises:
+        if exercise.id not in answers:
+            continue
+        start, end = (
+            f"<!--exercise:{exercise.id}-->".encode(),
+            f"<!--/exercise:{exercise.id}-->".encode(),
+        )
+        before, found, rest = page.partition(start)
+        _, closed, after = rest.partition(end)
+        if not (found and closed):
+            raise RuntimeError(f"exercise {exercise.id} has no markers on its page")
+        own = render_template(
+            "exercises/exercise.html",
+            exercise=exercise,
+            module_answers=answers,
+            errors={},
+            submitted={},
+        )
+        page = before + own.encode() + after
     return page
 
 
