@@ -146,7 +146,7 @@ def test_a_personal_step_page_is_exactly_the_page_rendered_for_the_visitor(shipp
     cookie = visitor.get_cookie("rumbo").value
     for url in [*answers, "/en/modules/motivation/my-reasons"]:
         spliced = visitor.get(url).get_data(as_text=True)
-        _, lang, _, slug, step_id = url.split("/")
+        _, _lang, _, slug, step_id = url.split("/")
         with shipped_app.test_request_context(url, headers={"Cookie": f"rumbo={cookie}"}):
             shipped_app.preprocess_request()
             full = render_step(slug, step_id)
