@@ -70,7 +70,7 @@ def _open() -> store.Workbook | NoWorkbook:
             return NoWorkbook.EXPIRED
         g.rumbo_cookie_day = written
         expiry = (today(), settings().workbook_retention_days)
-        return store.load(db.session(), keys, expiry) or NoWorkbook.EXPIRED
+        return store.load(db.engine(), keys, expiry) or NoWorkbook.EXPIRED
     except Unreadable:
         return NoWorkbook.UNREADABLE
     except SQLAlchemyError:

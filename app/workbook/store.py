@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, text, update
+from sqlalchemy import bindparam, delete, insert, or_, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -77,24 +77,34 @@ def is_expired(last_used: date, kept: bool, today: date, kept_days: int) -> bool
     return last_used < today - timedelta(days=days)
 
 
+# Built once: SQLAlchemy then reuses its compiled form without working out a cache key per call
+# (a workbook is read on every request of a visitor who has one: docs/performance.md).
+READ = select(WorkbookRow.ciphertext, WorkbookRow.kept, WorkbookRow.last_used).where(
+    WorkbookRow.lookup_id == bindparam("lookup_id")
+)
+
+
 def _read(
-    db: Session, lookup_id: bytes, expiry: tuple[date, int] | None = None
+    db: Session | Engine, lookup_id: bytes, expiry: tuple[date, int] | None = None
 ) -> tuple[bytes, bool] | None:
-    row = db.execute(
-        select(WorkbookRow.ciphertext, WorkbookRow.kept, WorkbookRow.last_used).where(
-            WorkbookRow.lookup_id == lookup_id
-        )
-    ).first()
+    """The stored row, read outside any transaction of the caller (on its own pooled
+    connection): on SQLite, a write after a read in one transaction fails at once if anyone
+    wrote in between, instead of waiting its turn."""
+    engine = db if isinstance(db, Engine) else _engine(db)
+    with engine.connect() as connection:
+        row = connection.execute(READ, {"lookup_id": lookup_id}).first()
     if row is not None and expiry is not None and is_expired(row.last_used, row.kept, *expiry):
         row = None
-    # End the read transaction: on SQLite a write after a read in the same transaction fails
-    # at once if anyone wrote in between, instead of waiting its turn.
-    db.rollback()
     return (row.ciphertext, row.kept) if row else None
 
 
+def _engine(db: Session) -> Engine:
+    bind = db.get_bind()
+    return bind if isinstance(bind, Engine) else bind.engine
+
+
 def load(
-    db: Session, keys: WorkbookKeys, expiry: tuple[date, int] | None = None
+    db: Session | Engine, keys: WorkbookKeys, expiry: tuple[date, int] | None = None
 ) -> Workbook | None:
     """The workbook for ``keys``, or None if it does not exist (deleted, or past ``expiry``:
     (today, days a kept workbook lasts))."""
@@ -226,9 +236,7 @@ def forget_deleted(db: Session, thoroughly: bool = False) -> None:
         db.commit()
     elif dialect == "postgresql" and thoroughly:
         db.commit()
-        bind = db.get_bind()
-        engine = bind if isinstance(bind, Engine) else bind.engine
-        with engine.connect() as connection:
+        with _engine(db).connect() as connection:
             connection.execution_options(isolation_level="AUTOCOMMIT").execute(
                 text("VACUUM FULL workbooks")
             )

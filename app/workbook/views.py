@@ -117,7 +117,7 @@ def resume() -> ResponseReturnValue:
     except GateBusy:
         return render_template("workbook/resume.html", error=busy), 503
     try:
-        workbook = store.load(db.session(), keys, (today(), settings().workbook_retention_days))
+        workbook = store.load(db.engine(), keys, (today(), settings().workbook_retention_days))
         if workbook is not None:
             store.touch(db.session(), keys, today())
     except SQLAlchemyError:
