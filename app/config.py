@@ -27,6 +27,7 @@ KNOWN_KEYS = {
     "secret_key", "database_url", "environment", "https", "content_dir", "translations_dir",
     "locales", "default_locale", "quick_exit_url", "help_countries",
     "workbook_retention_days", "site", "theme", "insight", "max_answer_chars",
+    "new_workbooks_per_minute",
 }  # fmt: skip
 
 
@@ -70,6 +71,7 @@ class Settings:
     help_countries: tuple[str, ...] = ()  # empty: every country in the help files
     workbook_retention_days: int = 180
     max_answer_chars: int = 10_000
+    new_workbooks_per_minute: int = 120  # per worker process: bounds disk use under a flood
     site: Mapping[str, SiteText] = field(default_factory=lambda: MappingProxyType({}))
     theme: Theme = Theme()
     insight_min_cell: int = 10
@@ -145,6 +147,7 @@ def _validate(data: Mapping[str, Any], instance: Path) -> Settings:
         help_countries=tuple(_countries(data)),
         workbook_retention_days=_integer(data, "workbook_retention_days", 180, 1, 3650),
         max_answer_chars=_integer(data, "max_answer_chars", 10_000, 100, 50_000),
+        new_workbooks_per_minute=_integer(data, "new_workbooks_per_minute", 120, 1, 1_000_000),
         site=MappingProxyType(_site(data, locales)),
         theme=_theme(data),
         insight_min_cell=_integer(insight, "insight.min_cell", 10, 1, 1000, key="min_cell"),

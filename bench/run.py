@@ -38,6 +38,7 @@ ANSWER = {"rulers-why.answer": "Porque quiero vivir de otra manera. " * 8}
 SECTIONS = ("load", "soak", "growth")
 STATIC = "same step page, static (nginx)"
 GROWTH_ROUNDS = 3
+VISITORS = 200  # workbooks saved into in turn by the "200 visitors" row
 
 
 class Report:
@@ -130,16 +131,19 @@ def load(args, folder: Path, report: Report) -> None:
         cookie = workbook_cookie(base)
         passphrase = kept_passphrase(base)
         save_cookie = workbook_cookie(base)
+        visitors = [workbook_cookie(base) for _ in range(VISITORS)]
         _, _, step_html = request(base, "GET", STEP)
         plan = [
             # name, path, cookie, form to POST, expected status
             ("hello (framework ceiling)", "/bench/hello", None, None, 200),
+            ("healthz (reference)", "/healthz", None, None, 200),
             ("step page (counters on)", STEP, None, None, 200),
             ("step page (workbook cookie)", STEP, cookie, None, 200),
             ("module list", "/es/modules/", None, None, 200),
             ("help page", "/es/help", None, None, 200),
             ("workbook page (cookie)", "/es/workbook", cookie, None, 200),
-            ("save answer (POST, cookie)", STEP, save_cookie, ANSWER, 303),
+            ("save answer (POST, 200 visitors)", STEP, None, ANSWER, 303),
+            ("save answer (POST, one workbook x 32)", STEP, save_cookie, ANSWER, 303),
             ("save answer (POST, new workbook)", STEP, None, ANSWER, 303),
             ("resume with passphrase (POST)", "/es/resume", None, {"passphrase": passphrase}, 303),
         ]
@@ -149,6 +153,8 @@ def load(args, folder: Path, report: Report) -> None:
             assert got == status, f"{name}: expected {status}, got {got}: errors would flatter it"
             headers = (f"Cookie: {with_cookie}",) if with_cookie else ()
             script = wrk.post_script(folder, f"post{number}", urlencode(form)) if form else None
+            if name.endswith("200 visitors)"):
+                script = wrk.visitors_post_script(folder, "visitors", urlencode(form), visitors)
             endpoints.append((name, base + path, headers, script))
         with servers.nginx({"step.html": step_html}) as static_base:
             endpoints.append((STATIC, static_base + "/step.html", (), None))
@@ -169,6 +175,16 @@ def load(args, folder: Path, report: Report) -> None:
     report(HEADER)
     for result in results.values():
         report(row(result))
+    healthz = results["healthz (reference)"]
+    for name in (
+        "step page (counters on)",
+        "step page (workbook cookie)",
+        "workbook page (cookie)",
+        "save answer (POST, 200 visitors)",
+        "save answer (POST, one workbook x 32)",
+    ):
+        ratio = results[name].requests_per_second / healthz.requests_per_second
+        report(f"{name + ' / healthz:':<44} {ratio:.2f}   p99 {results[name].p99_ms:.1f} ms")
     step, hello = results["step page (counters on)"], results["hello (framework ceiling)"]
     static = results[STATIC]
     report()

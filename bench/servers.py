@@ -122,6 +122,9 @@ class Gunicorn:
         from app.migrate import upgrade
 
         self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / "instance").mkdir(exist_ok=True)
+        # The load test saves as fast as it can: lift the flood guard on new workbooks.
+        (self.folder / "instance" / "rumbo.toml").write_text("new_workbooks_per_minute = 1000000\n")
         upgrade(f"sqlite:///{self.folder / 'rumbo.db'}")
         command = [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG)]
         command += [*self.extra_args, "bench.hello_app:app"]
@@ -141,7 +144,9 @@ class Gunicorn:
         return self
 
     def workers(self) -> list[int]:
-        return children(self.process.pid) if self.process else []
+        """gunicorn's workers (not the purge process the master also starts)."""
+        pids = children(self.process.pid) if self.process else []
+        return [pid for pid in pids if b"flask" not in Path(f"/proc/{pid}/cmdline").read_bytes()]
 
     def worker_memory(self) -> list[dict[str, int]]:
         return [memory_kib(pid) for pid in self.workers()]

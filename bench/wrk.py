@@ -85,6 +85,23 @@ def post_script(folder: Path, name: str, body: str) -> Path:
     return path
 
 
+def visitors_post_script(folder: Path, name: str, body: str, cookies: list[str]) -> Path:
+    """A Lua script that POSTs ``body`` with each of ``cookies`` in turn: many visitors, each
+    saving into their own workbook, as a campaign's traffic would."""
+    path = folder / f"{name}.lua"
+    listed = ",\n".join(f'  "{cookie}"' for cookie in cookies)
+    escaped = body.replace("\\", "\\\\").replace('"', '\\"')
+    path.write_text(
+        f"local cookies = {{\n{listed}\n}}\nlocal i = 0\n"
+        f'local body = "{escaped}"\n'
+        "request = function()\n  i = i % #cookies + 1\n"
+        '  return wrk.format("POST", nil, {["Cookie"] = cookies[i],'
+        ' ["Content-Type"] = "application/x-www-form-urlencoded",'
+        ' ["Sec-Fetch-Site"] = "same-origin"}, body)\nend\n'
+    )
+    return path
+
+
 def paths_script(folder: Path, name: str, paths: list[str]) -> Path:
     """A Lua script that makes wrk ask for ``paths`` in turn, over and over."""
     path = folder / f"{name}.lua"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
+from ..context import SETTINGS
+
 bp = Blueprint("portal", __name__, url_prefix="/<lang>")
 
 
@@ -16,6 +18,7 @@ def init_app(app: Flask) -> None:
     PAGE_CACHE.set(app, PageCache())
     app.jinja_env.globals["answer_digest"] = answer_digest
     step.PURGE_CLOCK.set(app, step.PurgeClock())
-    step.NEW_WORKBOOKS.set(app, step.NewWorkbookBudget())
+    per_minute = SETTINGS.of(app).new_workbooks_per_minute
+    step.NEW_WORKBOOKS.set(app, step.NewWorkbookBudget(per_minute))
     app.register_blueprint(root_bp)
     app.register_blueprint(bp)

@@ -1,7 +1,7 @@
 """Bounds on what anonymous visitors can make the server store: disk, not people, is limited.
 
 Without a cookie, every save makes a new workbook row. A flood of such saves must not fill the
-disk: each process starts at most ``NEW_PER_MINUTE`` new workbooks a minute (in memory only,
+disk: each process starts at most ``new_workbooks_per_minute`` (a setting) new workbooks a minute (in memory only,
 counted by the clock, about nobody), and no workbook grows past ``MAX_WORKBOOK_BYTES``. Either
 limit answers with a clear message in the visitor's language and every typed text kept.
 """
@@ -12,7 +12,6 @@ import threading
 import time
 from collections.abc import Callable
 
-NEW_PER_MINUTE = 120  # per process: a campaign's peak is far below; a flood is bounded
 MAX_WORKBOOK_BYTES = 512 * 1024  # about fifty long answers: far more than the curriculum asks
 
 
@@ -20,7 +19,7 @@ class NewWorkbookBudget:
     """A token bucket: up to ``per_minute`` new workbooks, refilled continuously."""
 
     def __init__(
-        self, per_minute: int = NEW_PER_MINUTE, clock: Callable[[], float] = time.monotonic
+        self, per_minute: int, clock: Callable[[], float] = time.monotonic
     ) -> None:
         self.per_minute, self.clock = per_minute, clock
         self._tokens, self._last = float(per_minute), clock()

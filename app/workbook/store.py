@@ -48,6 +48,9 @@ class Workbook:
     keys: WorkbookKeys
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     kept: bool = False
+    # The ciphertext this was opened from: a change made in the same request starts from it
+    # instead of reading the row again (and still only writes if the row is unchanged).
+    opened_from: bytes = field(default=b"", repr=False)
 
     def set_answer(self, module: str, exercise: str, value: Any) -> None:
         self.answers.setdefault(module, {})[exercise] = value
@@ -61,7 +64,7 @@ def _open(keys: WorkbookKeys, ciphertext: bytes, kept: bool) -> Workbook:
     data = json.loads(unseal(keys.data_key, ciphertext, keys.lookup_id))
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise Unreadable("unexpected workbook content")
-    return Workbook(keys, data["answers"], kept)
+    return Workbook(keys, data["answers"], kept, opened_from=ciphertext)
 
 
 def _seal(workbook: Workbook) -> bytes:
@@ -142,7 +145,10 @@ def change(
         db.commit()
         return workbook
     for attempt in range(MAX_ATTEMPTS):
-        found = _read(db, workbook.keys.lookup_id)
+        if attempt == 0 and workbook.opened_from:
+            found: tuple[bytes, bool] | None = (workbook.opened_from, workbook.kept)
+        else:
+            found = _read(db, workbook.keys.lookup_id)
         if found is None:
             return None  # deleted elsewhere, or expired
         before, kept = found
