@@ -160,21 +160,24 @@ def change(
     raise Busy
 
 
+SWAP = (
+    update(WorkbookRow)
+    .where(
+        WorkbookRow.lookup_id == bindparam("id"), WorkbookRow.ciphertext == bindparam("before")
+    )
+    .values(ciphertext=bindparam("after"), last_used=bindparam("today"))
+)
+
+
 def _swap(db: Session, lookup_id: bytes, before: bytes, after: bytes, today: date) -> bool:
+    """Write ``after`` only if the row still holds ``before``: one statement, its own
+    transaction, no ORM bookkeeping (this is on every save: docs/performance.md)."""
+    values = {"id": lookup_id, "before": before, "after": after, "today": today}
     try:
-        result = db.execute(
-            update(WorkbookRow)
-            .where(WorkbookRow.lookup_id == lookup_id, WorkbookRow.ciphertext == before)
-            .values(ciphertext=after, last_used=today)
-        )
+        with _engine(db).begin() as connection:
+            return getattr(connection.execute(SWAP, values), "rowcount", 0) == 1
     except OperationalError:  # SQLite: the database stayed locked past its timeout
-        db.rollback()
         return False
-    if getattr(result, "rowcount", 0) != 1:
-        db.rollback()
-        return False
-    db.commit()
-    return True
 
 
 def rekey(db: Session, workbook: Workbook, keys: WorkbookKeys, today: date) -> Workbook | None:
