@@ -3,41 +3,51 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app app
-STAMP := $(VENV)/.installed
+APP_STAMP := $(VENV)/.installed-app
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test serve setup translations extract-strings update-strings check-content lint format bench db-upgrade clean
+.PHONY: run test serve setup dev translations extract-strings update-strings check-content lint format bench db-upgrade clean
 
 run: setup db-upgrade  ## serve the portal on http://127.0.0.1:5000 (development server)
 	@echo "Rumbo is starting on http://127.0.0.1:5000 (the log hides every address, this one included)"
 	RUMBO_ENV=development $(FLASK) run --host 127.0.0.1 --port 5000
 
-serve: setup db-upgrade  ## serve with gunicorn and the production configuration
+serve: setup  ## serve with gunicorn and the production configuration (needs a secret key)
+	$(FLASK) db upgrade
 	$(BIN)/gunicorn --config deploy/gunicorn.conf.py "app:create_app()"
 
-test: setup test-deps lint  ## set everything up and run the whole suite (lint and types included)
+test: setup dev test-deps lint  ## set everything up and run the whole suite (lint and types included)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: setup  ## measure throughput, latency, memory and start-up (~5 min; see docs/performance.md)
+bench: setup dev  ## measure throughput, latency, memory and start-up (~5 min; see docs/performance.md)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
-$(STAMP): pyproject.toml constraints.txt
+# What the portal needs to run (make run, make serve): no test tools.
+$(APP_STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[postgres]'
+	touch $(APP_STAMP)
 
-setup: $(STAMP) translations
+# What developing and testing need on top: pytest, Playwright, Hypothesis, ruff, mypy.
+$(DEV_STAMP): $(APP_STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(DEV_STAMP)
+
+setup: $(APP_STAMP) translations
+
+dev: $(DEV_STAMP)
 
 test-deps:  ## Chromium and PostgreSQL from Debian's packages, when missing and possible
 	bash scripts/install-test-deps
 
-translations: $(STAMP)
+translations: $(APP_STAMP)
 	$(BIN)/pybabel --quiet compile -d translations
 
-db-upgrade: $(STAMP)
+db-upgrade: $(APP_STAMP)
 	RUMBO_ENV=development $(FLASK) db upgrade
 
-extract-strings: $(STAMP)  ## extract UI strings into translations/messages.pot
+extract-strings: $(APP_STAMP)  ## extract UI strings into translations/messages.pot
 	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --no-location --omit-header --sort-output -o translations/messages.pot .
 
 update-strings: extract-strings  ## merge new strings into every catalogue
@@ -46,12 +56,12 @@ update-strings: extract-strings  ## merge new strings into every catalogue
 check-content: setup
 	RUMBO_ENV=development $(FLASK) content check
 
-lint: $(STAMP)  ## ruff (lint and format) and mypy (types), as make test and CI run them
+lint: $(DEV_STAMP)  ## ruff (lint and format) and mypy (types), as make test and CI run them
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-format: $(STAMP)
+format: $(DEV_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 

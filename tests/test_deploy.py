@@ -84,3 +84,31 @@ def test_gunicorn_runs_without_a_shared_control_socket():
         if name in config.settings:  # as gunicorn reads a configuration file
             config.set(name, value)
     assert config.control_socket_disable is True
+
+
+def test_the_dockerfile_installs_dependencies_before_copying_the_code():
+    lines = (ROOT / "Dockerfile").read_text().splitlines()
+    copy_app = next(i for i, line in enumerate(lines) if line.startswith("COPY app"))
+    install = next(i for i, line in enumerate(lines) if "pip install -c constraints.txt" in line)
+    assert install < copy_app
+
+
+def make_dry_run(target: str, tmp_path) -> str:
+    """What `make <target>` would run on a machine with no virtual environment yet."""
+    done = subprocess.run(
+        ["make", "-n", target, f"VENV={tmp_path / 'venv'}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def test_make_serve_installs_no_test_tools_and_migrates_as_production(tmp_path):
+    serve = make_dry_run("serve", tmp_path)
+    assert ".[postgres]" in serve
+    assert ".[test]" not in serve
+    upgrade = next(line for line in serve.splitlines() if "db upgrade" in line)
+    assert "RUMBO_ENV=development" not in upgrade
+    assert ".[test]" in make_dry_run("test", tmp_path)

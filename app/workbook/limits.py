@@ -18,9 +18,7 @@ MAX_WORKBOOK_BYTES = 512 * 1024  # about fifty long answers: far more than the c
 class NewWorkbookBudget:
     """A token bucket: up to ``per_minute`` new workbooks, refilled continuously."""
 
-    def __init__(
-        self, per_minute: int, clock: Callable[[], float] = time.monotonic
-    ) -> None:
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.per_minute, self.clock = per_minute, clock
         self._tokens, self._last = float(per_minute), clock()
         self._lock = threading.Lock()

@@ -162,9 +162,7 @@ def change(
 
 SWAP = (
     update(WorkbookRow)
-    .where(
-        WorkbookRow.lookup_id == bindparam("id"), WorkbookRow.ciphertext == bindparam("before")
-    )
+    .where(WorkbookRow.lookup_id == bindparam("id"), WorkbookRow.ciphertext == bindparam("before"))
     .values(ciphertext=bindparam("after"), last_used=bindparam("today"))
 )
 
