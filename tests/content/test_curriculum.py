@@ -32,9 +32,10 @@ def shape(module):
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
-def test_eight_modules_in_order(catalog, lang):
+def test_modules_in_order(catalog, lang):
     assert [m.slug for m in catalog.modules(lang)] == SLUGS
-    assert [m.order for m in catalog.modules(lang)] == list(range(8))
+    orders = [m.order for m in catalog.modules(lang)]
+    assert orders == sorted(set(orders))  # strictly increasing: room left for new modules
 
 
 def test_steps_and_exercises_are_the_same_in_both_languages(catalog):
