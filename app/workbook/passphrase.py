@@ -1,7 +1,11 @@
-"""Passphrases of random words in the visitor's language, from xkcdpass's maintained lists.
+"""Passphrases of random words in the visitor's language, from maintained word lists.
 
-The number of words is chosen so that every passphrase has at least MIN_BITS of entropy,
-whatever the size of the list.
+English uses the EFF long list (shipped by xkcdpass): 7,776 words people know. Spanish uses the
+Spanish BIP-39 list (shipped by mnemonic): 2,048 everyday words, chosen so that no two are the
+same once accents are dropped, which is how ``normalise`` reads what a visitor types back. The
+number of words is chosen so that every passphrase has at least MIN_BITS of entropy, whatever
+the size of the list. Only generation depends on the list: a passphrase from an older list still
+opens its workbook, because the key is derived from the normalised words alone.
 """
 
 from __future__ import annotations
@@ -10,24 +14,31 @@ import math
 import re
 import secrets
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
+from mnemonic import Mnemonic
+
 MIN_BITS = 80
-# English: the EFF long list, less its few hyphenated words. Spanish: xkcdpass's Spanish list,
-# keeping words of 4 to 8 letters without accents, so they are easy to type on any keyboard.
-WORDLISTS = {
-    "en": ("eff-long", re.compile(r"^[a-z]+$")),
-    "es": ("spa-mich", re.compile(r"^[a-z]{4,8}$")),
-}
+
+
+def _eff_long() -> set[str]:
+    """The EFF long list, less its few hyphenated words."""
+    text = resources.files("xkcdpass").joinpath("static", "eff-long").read_text(encoding="utf-8")
+    return {w for w in (line.strip().lower() for line in text.splitlines()) if w.isalpha()}
+
+
+def _bip39_spanish() -> set[str]:
+    return set(Mnemonic("spanish").wordlist)
+
+
+WORDLISTS: dict[str, Callable[[], set[str]]] = {"en": _eff_long, "es": _bip39_spanish}
 
 
 @cache
 def wordlist(locale: str) -> tuple[str, ...]:
-    name, plain = WORDLISTS.get(locale.split("_")[0], WORDLISTS["en"])
-    text = resources.files("xkcdpass").joinpath("static", name).read_text(encoding="utf-8")
-    words = {line.strip().lower() for line in text.splitlines()}
-    return tuple(sorted(w for w in words if plain.match(w)))
+    return tuple(sorted(WORDLISTS.get(locale.split("_")[0], _eff_long)()))
 
 
 def word_count(locale: str) -> int:

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from sqlalchemy import select, update
 
-from app.workbook import passphrase
 from app.workbook.model import WorkbookRow
 from tests.support.visitor import answer, keep
 
@@ -58,16 +57,6 @@ def test_resuming_renews_the_last_used_day(any_db_app):
     any_db_app.test_client().post("/en/resume", data={"passphrase": phrase})
     with any_db_app.extensions["rumbo.engine"].connect() as connection:
         assert connection.execute(select(WorkbookRow.last_used)).scalar_one() == date.today()
-
-
-def test_passphrases_have_at_least_77_bits_in_both_languages():
-    for lang in ("en", "es"):
-        assert passphrase.entropy_bits(lang) >= 77
-        assert len(passphrase.wordlist(lang)) >= 7700
-        words = passphrase.generate(lang).split()
-        assert len(words) == passphrase.word_count(lang)
-        assert all(word in passphrase.wordlist(lang) for word in words)
-    assert passphrase.generate("en") != passphrase.generate("en")
 
 
 def test_a_workbook_past_its_time_never_opens_even_before_the_purge(any_db_app):
