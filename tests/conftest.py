@@ -9,6 +9,13 @@ from sqlalchemy import create_engine, text
 
 from tests.support.apps import FIXTURE_CONTENT, SHIPPED_CONTENT, make_app, missing
 from tests.support.postgres import PostgresServer
+from tests.support.translations import compile_catalogues
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """`pytest` alone works as `make test` does: the .mo files are built, never committed."""
+    compile_catalogues()
 
 
 @pytest.fixture(scope="session")
