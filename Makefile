@@ -20,7 +20,7 @@ test: setup dev test-deps lint  ## set everything up and run the whole suite (li
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: setup dev  ## measure throughput, latency, memory and start-up (~5 min; see docs/performance.md)
-	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # What the portal needs to run (make run, make serve): no test tools.
 $(APP_STAMP): pyproject.toml constraints.txt

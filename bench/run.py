@@ -8,7 +8,7 @@ soak    memory of each worker at the start and end of a long run on the step pag
 growth  start-up time, memory per worker and step throughput with synthetic content
         (bench/synthetic.py), for 10, 100 and 1,000 modules.
 
-Usage: make bench, or .venv/bin/python bench/run.py [--only load,soak,growth] [--seconds 10]
+Usage: make bench, or .venv/bin/python -m bench.run [--only load,soak,growth] [--seconds 10]
 [--rounds 5] [--connections 32] [--soak-seconds 60] [--growth-sizes 10,100,1000] (--help).
 Each run's tables and wrk's raw output go to bench/results/ (not committed).
 """
@@ -28,9 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-import servers
-import synthetic
-import wrk
+from bench import servers, synthetic, wrk
 
 RESULTS = Path(__file__).resolve().parent / "results"
 STEP = "/es/modules/motivation/rulers"  # a step with two rulers and a reflection, 8.5 KB

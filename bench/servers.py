@@ -13,12 +13,15 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.support.nginx import nginx as support_nginx
+from tests.support.nginx import round_robin
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
@@ -167,54 +170,18 @@ class Gunicorn:
         self.stop()
 
 
-NGINX_CONF = """\
-worker_processes 1;
-daemon off;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log crit;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {prefix}/tmp/body;
-    proxy_temp_path {prefix}/tmp/proxy;
-    fastcgi_temp_path {prefix}/tmp/fastcgi;
-    uwsgi_temp_path {prefix}/tmp/uwsgi;
-    scgi_temp_path {prefix}/tmp/scgi;
-    types {{ text/html html; }}
-    server {{
-        listen 127.0.0.1:{port};
-        root {prefix}/www;
-    }}
-}}
-"""
+@contextmanager
+def nginx(files: dict[str, bytes]) -> Iterator[str]:
+    """A throwaway nginx serving ``files`` from its own temporary folder; yields its address."""
+    ensure_tool("nginx", "nginx")
+    with support_nginx("        root {prefix}/www;", files=files) as server:
+        yield server.base
 
 
 @contextmanager
-def nginx(files: dict[str, bytes]):
-    """A throwaway nginx serving ``files`` from its own temporary folder; yields its address."""
-    binary = ensure_tool("nginx", "nginx")
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="rumbo-bench-nginx-") as tmp:
-        folder = Path(tmp)
-        for sub in ("www", "tmp"):
-            (folder / sub).mkdir()
-        for name, body in files.items():
-            (folder / "www" / name).write_bytes(body)
-        # nginx's worker runs as "nobody" when started by root: it must be able to read them.
-        for path in (folder, *folder.rglob("*")):
-            path.chmod(0o755 if path.is_dir() else 0o644)
-        conf = folder / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(prefix=folder, port=port))
-        command = [binary, "-p", str(folder), "-c", str(conf), "-e", str(folder / "error.log")]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(f"{base}/{next(iter(files))}", 30)
-            yield base
-        finally:
-            process.send_signal(signal.SIGQUIT)  # graceful stop of master and worker
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+def nginx_round_robin(*bases: str) -> Iterator[str]:
+    """A throwaway nginx sharing requests in turn between gunicorn instances at ``bases``."""
+    ensure_tool("nginx", "nginx")
+    http, server = round_robin(*(base.removeprefix("http://") for base in bases))
+    with support_nginx(server, http=http) as front:
+        yield front.base

@@ -5,7 +5,7 @@ copied from the real content so the app starts. For each N this measures create_
 fresh process (median of three), the resident memory of each gunicorn worker, and a step
 page's throughput with wrk.
 
-Run alone: .venv/bin/python bench/synthetic.py [--sizes 10,100,1000] [--seconds 5]
+Run alone: .venv/bin/python -m bench.synthetic [--sizes 10,100,1000] [--seconds 5]
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-import servers
-import wrk
+from bench import servers, wrk
 
 LOCALES = ("es", "en")
 STEPS = 6
