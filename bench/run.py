@@ -20,6 +20,7 @@ import gzip
 import http.client
 import os
 import re
+import secrets
 import sys
 import tempfile
 import threading
@@ -33,7 +34,7 @@ from bench import servers, synthetic, wrk
 RESULTS = Path(__file__).resolve().parent / "results"
 STEP = "/es/modules/motivation/rulers"  # a step with two rulers and a reflection, 8.5 KB
 ANSWER = {"rulers-why.answer": "Porque quiero vivir de otra manera. " * 8}
-SECTIONS = ("load", "soak", "growth")
+SECTIONS = ("load", "scaleout", "soak", "growth")
 STATIC = "same step page, static (nginx)"
 GROWTH_ROUNDS = 3
 VISITORS = 200  # workbooks saved into in turn by the "200 visitors" row
@@ -194,6 +195,67 @@ def load(args, folder: Path, report: Report) -> None:
         f" gzipped {weight['gzip6']} bytes at level 6, {weight['gzip1']} at level 1 (nginx's"
         f" default); HTML alone {weight['html_gzip6']} / {weight['html_gzip1']}"
     )
+    report()
+
+
+def scaleout(args, folder: Path, report: Report) -> None:
+    """Two instances on one PostgreSQL behind nginx round-robin, as docs/deploy.md sets up."""
+    from tests.support.postgres import PostgresServer
+
+    database = PostgresServer()
+    if not database.available:
+        report("## scaleout: skipped (PostgreSQL is not installed: apt-get install postgresql)")
+        return
+    per_round = args.seconds / args.rounds
+    report(
+        f"## scaleout: 2 gunicorn instances, one PostgreSQL, nginx round-robin in front;"
+        f" {args.connections} connections, each endpoint {args.rounds} x {per_round:g} s"
+    )
+    url = database.start()
+    try:
+        key = secrets.token_urlsafe(48)
+        with (
+            servers.Gunicorn(folder / "a", database_url=url, secret_key=key) as a,
+            servers.Gunicorn(folder / "b", database_url=url, secret_key=key) as b,
+            servers.nginx_round_robin(a.base, b.base) as front,
+        ):
+            report(f"each instance: {len(a.workers())} sync workers; all on {os.cpu_count()} CPUs")
+            cookie = workbook_cookie(front)
+            visitors = [workbook_cookie(front) for _ in range(VISITORS)]
+            plan = [
+                ("healthz via nginx (reference)", front, "/healthz", None, None),
+                ("step page via nginx", front, STEP, None, None),
+                ("step page via nginx (cookie)", front, STEP, cookie, None),
+                ("workbook page via nginx (cookie)", front, "/es/workbook", cookie, None),
+                ("save answer via nginx (200 visitors)", front, STEP, None, ANSWER),
+                ("step page, one instance (cookie)", a.base, STEP, cookie, None),
+            ]
+            endpoints = []
+            for number, (name, base, path, with_cookie, form) in enumerate(plan):
+                headers = (f"Cookie: {with_cookie}",) if with_cookie else ()
+                script = None
+                if form:  # each POST saves into the next of 200 visitors' workbooks
+                    body = urlencode(form)
+                    script = wrk.visitors_post_script(folder, f"scaleout{number}", body, visitors)
+                endpoints.append((name, base + path, headers, script))
+            for name, target, headers, script in endpoints:
+                wrk.run(name, target, 1, args.connections, headers, script)
+            rounds: dict[str, list[wrk.Result]] = {name: [] for name, *_ in endpoints}
+            for number in range(args.rounds):
+                for name, target, headers, script in endpoints:
+                    result = wrk.run(name, target, per_round, args.connections, headers, script)
+                    rounds[name].append(result)
+                    report.raw.append(f"### {name}, round {number + 1}\n{result.output}")
+    finally:
+        database.stop()
+    results = {name: wrk.median(name, measured) for name, measured in rounds.items()}
+    report(HEADER)
+    for result in results.values():
+        report(row(result))
+    healthz = results["healthz via nginx (reference)"]
+    for name in list(results)[1:]:
+        ratio = results[name].requests_per_second / healthz.requests_per_second
+        report(f"{name + ' / healthz:':<44} {ratio:.2f}   p99 {results[name].p99_ms:.1f} ms")
     report()
 
 

@@ -99,8 +99,18 @@ def memory_kib(pid: int) -> dict[str, int]:
 class Gunicorn:
     """bench/hello_app.py under deploy/gunicorn.conf.py, with a fresh migrated SQLite file."""
 
-    def __init__(self, folder: Path, content_dir: Path | None = None, extra_args=()) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        content_dir: Path | None = None,
+        extra_args=(),
+        database_url: str | None = None,
+        secret_key: str | None = None,
+    ) -> None:
         self.folder, self.content_dir, self.extra_args = folder, content_dir, tuple(extra_args)
+        # SQLite in its own folder by default; instances of one portal share a database and key.
+        self.database_url = database_url or f"sqlite:///{folder / 'rumbo.db'}"
+        self.secret_key = secret_key or secrets.token_urlsafe(48)
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
@@ -109,8 +119,8 @@ class Gunicorn:
     def env(self) -> dict[str, str]:
         env = {
             **os.environ,
-            "RUMBO_SECRET_KEY": secrets.token_urlsafe(48),
-            "DATABASE_URL": f"sqlite:///{self.folder / 'rumbo.db'}",
+            "RUMBO_SECRET_KEY": self.secret_key,
+            "DATABASE_URL": self.database_url,
             "RUMBO_BIND": f"127.0.0.1:{self.port}",
             "RUMBO_INSTANCE_DIR": str(self.folder / "instance"),
             "RUMBO_LOG_LEVEL": "warning",
@@ -128,7 +138,7 @@ class Gunicorn:
         (self.folder / "instance").mkdir(exist_ok=True)
         # The load test saves as fast as it can: lift the flood guard on new workbooks.
         (self.folder / "instance" / "rumbo.toml").write_text("new_workbooks_per_minute = 1000000\n")
-        upgrade(f"sqlite:///{self.folder / 'rumbo.db'}")
+        upgrade(self.database_url)
         command = [sys.executable, "-m", "gunicorn", "--config", str(GUNICORN_CONFIG)]
         command += [*self.extra_args, "bench.hello_app:app"]
         with open(self.log, "wb") as output:

@@ -113,11 +113,16 @@ def round_robin(*upstreams: str) -> tuple[str, str]:
     """(http, server) blocks proxying to ``upstreams`` (``host:port``) in turn, as
     docs/deploy.md's "More than one server" does, and logging only which upstream answered."""
     servers = "".join(f"        server {address};\n" for address in upstreams)
-    http = f"    upstream rumbo {{\n{servers}    }}\n    log_format upstream '$upstream_addr';\n"
+    http = (
+        f"    upstream rumbo {{\n{servers}        keepalive 16;\n    }}\n"
+        "    log_format upstream '$upstream_addr';\n"
+    )
     server = (
         "        access_log {prefix}/upstreams.log upstream;\n"
         "        location / {\n"
         "            proxy_pass http://rumbo;\n"
+        "            proxy_http_version 1.1;\n"
+        '            proxy_set_header Connection "";\n'
         "            proxy_set_header Host $http_host;\n"
         "        }\n"
     )
