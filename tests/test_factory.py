@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app import create_app
-from app.config import ConfigError, load_settings
+from app.config import PROJECT_ROOT, ConfigError, load_settings
 
 
 def settings(tmp_path, toml: str = "", **env):
@@ -84,3 +84,23 @@ def test_invalid_configuration_stops_the_app_with_one_message(tmp_path, capsys, 
 def test_app_is_built_by_the_factory(app):
     assert not app.config["SECRET_KEY"].startswith("dev")
     assert {"portal", "workbook", "root"} <= set(app.blueprints)
+
+
+def test_docs_show_every_key_as_declared():
+    from app.config.docs import table
+
+    page = (PROJECT_ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert table() in page, "run `python -m app.config.docs` and paste the table into the page"
+
+
+def test_the_instance_folder_is_an_ordinary_override(tmp_path):
+    (tmp_path / "rumbo.toml").write_text("workbook_retention_days = 30\n", encoding="utf-8")
+    config = load_settings({"RUMBO_ENV": "test"}, overrides={"instance_dir": str(tmp_path)})
+    assert config.instance_dir == tmp_path
+    assert config.workbook_retention_days == 30  # read from that folder's rumbo.toml
+    assert config.database_url == f"sqlite:///{tmp_path / 'rumbo.db'}"
+
+
+def test_the_instance_folder_cannot_be_set_from_inside_itself(tmp_path):
+    with pytest.raises(ConfigError, match="instance_dir: cannot be set in rumbo.toml"):
+        settings(tmp_path, 'instance_dir = "/elsewhere"\n')

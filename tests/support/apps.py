@@ -46,13 +46,10 @@ def make_app(database_url: str, tmp_path: Path, content: Path = FIXTURE_CONTENT,
         "content_dir": str(content),
         "secret_key": "test-secret-key-that-is-long-enough-1234567890",
         "insight": {"flush_seconds": 0},  # write counts after every request
+        "instance_dir": str(tmp_path / "instance"),
         **config,
     }
-    os.environ["RUMBO_INSTANCE_DIR"] = str(tmp_path / "instance")
-    try:
-        app = create_app(overrides)
-    finally:
-        del os.environ["RUMBO_INSTANCE_DIR"]
+    app = create_app(overrides)
     upgrade(database_url)
     app.test_client_class = ClosingClient
     return app

@@ -1,0 +1,150 @@
+"""What a configuration value may be: each check turns a raw TOML or environment value into
+the typed value Settings holds, or raises ConfigError naming the key.
+
+A check also says, in a few words, what it accepts: docs/configuration.md shows that text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+LOCALE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+COUNTRY = re.compile(r"^[A-Z]{2}$")
+PASSWORD_HASH = re.compile(r"scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+=*\$[A-Za-z0-9_-]+=*")
+LOGO = re.compile(r"[A-Za-z0-9_-]+\.(svg|png)")
+
+
+class ConfigError(Exception):
+    """A configuration value is missing or wrong; the message names the key."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(f"configuration error: {key}: {problem}")
+        self.key = key
+
+
+Check = Callable[[Any, str], Any]
+
+
+def text(value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(key, "must be a string")
+    return value
+
+
+def boolean(value: Any, key: str) -> bool:
+    """true/false in TOML; 1/0, true/false, yes/no in an environment variable."""
+    if isinstance(value, str) and value.lower() in {"1", "true", "yes", "0", "false", "no"}:
+        return value.lower() in {"1", "true", "yes"}
+    if not isinstance(value, bool):
+        raise ConfigError(key, "must be true or false")
+    return value
+
+
+def path(value: Any, key: str) -> Path:
+    return Path(text(value, key))
+
+
+def string_list(value: Any, key: str) -> tuple[str, ...]:
+    """A TOML list of strings, or a comma-separated string (as an environment variable gives)."""
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(key, "must be a list of strings")
+    return tuple(value)
+
+
+def paths(value: Any, key: str) -> tuple[Path, ...]:
+    return tuple(Path(p) for p in string_list(value, key))
+
+
+@dataclass(frozen=True)
+class WholeNumber:
+    low: int
+    high: int
+
+    def __call__(self, value: Any, key: str) -> int:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not self.low <= value <= self.high
+        ):
+            raise ConfigError(key, f"must be a whole number from {self.low} to {self.high}")
+        return value
+
+
+@dataclass(frozen=True)
+class OneOf:
+    allowed: tuple[str, ...]
+
+    def __call__(self, value: Any, key: str) -> str:
+        if value not in self.allowed:
+            raise ConfigError(key, f"must be one of {', '.join(self.allowed)}")
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Matching:
+    """A string matching ``pattern`` in full; ``problem`` says what it should look like."""
+
+    pattern: re.Pattern[str]
+    problem: str
+
+    def __call__(self, value: Any, key: str) -> str:
+        value = text(value, key)
+        if not self.pattern.fullmatch(value):
+            raise ConfigError(key, self.problem)
+        return value
+
+
+def secret_key(value: Any, key: str) -> str:
+    if not isinstance(value, str) or len(value) < 32:
+        raise ConfigError(key, "must be a string of at least 32 characters")
+    return value
+
+
+def https_url(value: Any, key: str) -> str:
+    parts = urlsplit(text(value, key))
+    if parts.scheme != "https" or not parts.netloc:
+        raise ConfigError(key, "must be an absolute https:// address")
+    return str(value)
+
+
+def locale_codes(value: Any, key: str) -> tuple[str, ...]:
+    codes = string_list(value, key)
+    if not codes:
+        raise ConfigError(key, "at least one locale is needed")
+    for code in codes:
+        if not LOCALE_CODE.match(code):
+            raise ConfigError(key, f"{code!r} is not a locale code such as 'es' or 'en'")
+    return codes
+
+
+def country_codes(value: Any, key: str) -> tuple[str, ...]:
+    codes = string_list(value, key)
+    for code in codes:
+        if not COUNTRY.match(code):
+            raise ConfigError(key, f"{code!r} is not a two-letter country code")
+    return codes
+
+
+colour = Matching(COLOUR, "must be a colour such as '#1f5f6b'")
+logo = Matching(LOGO, "must be a .svg or .png file name in instance/")
+password_hash = Matching(
+    PASSWORD_HASH,
+    "must be a hash made by `flask insight hash-password`, never the password itself",
+)
+
+
+def table(value: Any, key: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(key, "must be a table")
+    return value
+
+
+non_empty_text = Matching(re.compile(r"(?s).*\S.*"), "must not be empty")

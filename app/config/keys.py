@@ -1,0 +1,206 @@
+"""Every setting, declared once: its type, default, check, environment variable and the text
+docs/configuration.md shows (generated from here: ``python -m app.config.docs``).
+
+A field of ``Settings`` is a key of ``rumbo.toml`` (``toml`` names nested ones such as
+``insight.min_cell``); ``SiteText`` and ``Theme`` are the tables ``[site.<lang>]`` and
+``[theme]``, declared the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from . import checks
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+ENVIRONMENTS = ("production", "development", "test")
+
+# A default worked out from settings read before it (declaration order) and the instance folder.
+Derive = Callable[[Mapping[str, Any], Path], Any]
+
+
+def setting(
+    default: Any,
+    check: checks.Check,
+    doc: str,
+    *,
+    env: str | None = None,
+    toml: str | None = None,
+    in_file: bool = True,
+    shown: str | None = None,
+    derive: Derive | None = None,
+) -> Any:
+    """A dataclass field carrying everything about one key (see the module docstring)."""
+    meta = {"check": check, "doc": doc, "env": env, "toml": toml, "in_file": in_file,
+            "shown": shown, "derive": derive}  # fmt: skip
+    if isinstance(default, Mapping | tuple | list) or dataclasses.is_dataclass(default):
+        return dataclasses.field(default_factory=lambda: default, metadata=meta)
+    return dataclasses.field(default=default, metadata=meta)
+
+
+def toml_name(field: dataclasses.Field) -> str:
+    return field.metadata.get("toml") or field.name
+
+
+@dataclasses.dataclass(frozen=True)
+class SiteText:
+    """What the host says about itself in one language: the table ``[site.<lang>]``."""
+
+    name: str = setting("Rumbo", checks.non_empty_text, "The site's name in that language.")
+    tagline: str = setting("", checks.text, "The home page heading.", shown="a built-in line")
+    contact: str = setting(
+        "", checks.text,
+        "Who runs the site, shown in the footer. Do not put a personal e-mail address here.",
+        shown="empty",
+    )  # fmt: skip
+    legal_notice: str = setting(
+        "", checks.text, "Your legal notice, shown in the footer.", shown="empty"
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Theme:
+    """The table ``[theme]``."""
+
+    primary: str = setting(
+        "#1f5f6b", checks.colour,
+        "Main colour as `#rrggbb`. Keep a contrast of at least 4.5:1 against white.",
+    )  # fmt: skip
+    accent: str = setting("#8a4b00", checks.colour, "Accent colour as `#rrggbb`, the same rule.")
+    logo: str = setting(
+        "", checks.logo,
+        "A `.svg` or `.png` file name in `instance/`, shown 32 px high beside the name.",
+        shown="none",
+    )  # fmt: skip
+
+
+def _dev_secret_key(values: Mapping[str, Any], instance: Path) -> str:
+    """Outside production, a random key kept in instance/ so restarts keep workbook cookies."""
+    if values["environment"] == "production":
+        raise checks.ConfigError(
+            "secret_key",
+            "is required in production: set RUMBO_SECRET_KEY or secret_key in rumbo.toml "
+            '(for example: python -c "import secrets; print(secrets.token_urlsafe(48))")',
+        )
+    path = instance / "dev-secret-key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+    return path.read_text(encoding="utf-8").strip()
+
+
+def _sqlite_in_instance(values: Mapping[str, Any], instance: Path) -> str:
+    return f"sqlite:///{instance / 'rumbo.db'}"
+
+
+def _first_locale(values: Mapping[str, Any], instance: Path) -> str:
+    return str(values["locales"][0])
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    environment: str = setting(
+        "production", checks.OneOf(ENVIRONMENTS),
+        "`production`, `development` or `test`. Outside production a random key is kept in"
+        " `instance/dev-secret-key`.",
+        env="RUMBO_ENV",
+    )  # fmt: skip
+    secret_key: str = setting(
+        "", checks.secret_key,
+        "At least 32 characters. Derives the keys that encrypt the workbook cookie and that find"
+        " kept workbooks. **Never change it** once visitors have kept workbooks: their"
+        " passphrases would stop working. Keep a copy in your backups, apart from the database.",
+        env="RUMBO_SECRET_KEY", shown="none: **required** in production", derive=_dev_secret_key,
+    )  # fmt: skip
+    instance_dir: Path = setting(
+        PROJECT_ROOT / "instance", checks.path,
+        "Folder with `rumbo.toml`, the logo and the SQLite database. Not a key of `rumbo.toml`"
+        " (the file lives in it).",
+        env="RUMBO_INSTANCE_DIR", in_file=False, shown="`instance/`",
+    )  # fmt: skip
+    database_url: str = setting(
+        "", checks.text,
+        "Any SQLAlchemy URL; PostgreSQL as `postgresql+psycopg://user@host/db` (installed by"
+        " `make setup`).",
+        env="DATABASE_URL", shown="`sqlite:///instance/rumbo.db`", derive=_sqlite_in_instance,
+    )  # fmt: skip
+    https: bool = setting(
+        False, checks.boolean,
+        "`true` when visitors reach the portal over HTTPS: the cookie becomes `Secure` and"
+        " `__Host-` prefixed, and `Strict-Transport-Security` is sent.",
+        env="RUMBO_HTTPS",
+    )  # fmt: skip
+    content_dir: Path = setting(
+        PROJECT_ROOT / "content", checks.path,
+        "Folder with the modules, pages and help files.",
+        env="RUMBO_CONTENT_DIR", shown="`content/`",
+    )  # fmt: skip
+    translations_dir: tuple[Path, ...] = setting(
+        (PROJECT_ROOT / "translations",), checks.paths,
+        "Folders with gettext catalogues.", shown='`["translations"]`',
+    )  # fmt: skip
+    locales: tuple[str, ...] = setting(
+        ("es", "en"), checks.locale_codes,
+        "Enabled languages, in menu order. Each needs `content/<code>/` and, for UI strings,"
+        " `translations/<code>/LC_MESSAGES/messages.po` (English is built in).",
+    )  # fmt: skip
+    default_locale: str = setting(
+        "", checks.text,
+        "The language for `/` when the browser asks for none of the enabled ones.",
+        shown="first of `locales`", derive=_first_locale,
+    )  # fmt: skip
+    quick_exit_url: str = setting(
+        "https://www.wikipedia.org/", checks.https_url,
+        "Where \"Quick exit\" goes. Must be an absolute `https://` address; choose something"
+        " neutral and common in your country.",
+    )  # fmt: skip
+    help_countries: tuple[str, ...] = setting(
+        (), checks.country_codes,
+        "Two-letter codes of the countries whose services the help page and the \"Need help"
+        " now?\" panel show. Online services are always shown.",
+        shown="`[]` (all)",
+    )  # fmt: skip
+    workbook_retention_days: int = setting(
+        180, checks.WholeNumber(1, 3650),
+        "Kept workbooks unused for this many days are deleted by the purge. Never-kept ones go"
+        " after a day.",
+    )  # fmt: skip
+    max_answer_chars: int = setting(
+        10_000, checks.WholeNumber(100, 50_000), "Longest answer accepted in one box."
+    )
+    new_workbooks_per_minute: int = setting(
+        120, checks.WholeNumber(1, 1_000_000),
+        "How many new workbooks each worker process starts per minute. Beyond it, a first save"
+        " answers \"try again in a moment\" with the text kept: a flood of saves cannot fill"
+        " the disk.",
+    )  # fmt: skip
+    site: Mapping[str, SiteText] = setting(
+        MappingProxyType({}), checks.table, "The table `[site.<lang>]`, one per language."
+    )
+    theme: Theme = setting(Theme(), checks.table, "The table `[theme]`.")
+    insight_min_cell: int = setting(
+        10, checks.WholeNumber(1, 1000), "Figures under this are hidden in every report.",
+        toml="insight.min_cell",
+    )  # fmt: skip
+    insight_password_hash: str = setting(
+        "", checks.password_hash,
+        "Enables `/admin/insight`. Make it with `flask insight hash-password`; the password"
+        " itself is never stored. Without it the page does not exist.",
+        toml="insight.password_hash", shown="none",
+    )  # fmt: skip
+    insight_flush_seconds: float = setting(
+        5, checks.WholeNumber(0, 300),
+        "How often each worker writes its counts (0: after every request).",
+        toml="insight.flush_seconds",
+    )  # fmt: skip
+
+    def site_text(self, locale: str) -> SiteText:
+        return self.site.get(locale) or SiteText()
+
+
+TABLES: dict[str, type] = {"site": SiteText, "theme": Theme}  # settings holding nested tables
