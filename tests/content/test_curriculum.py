@@ -14,8 +14,11 @@ SLUGS = [
     "consequences",
     "pathway",
     "self-regulation",
+    "self-compassion",
     "good-life",
+    "relationships",
     "getting-help",
+    "disclosure",
     "staying-on-track",
 ]
 
