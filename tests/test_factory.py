@@ -102,5 +102,5 @@ def test_the_instance_folder_is_an_ordinary_override(tmp_path):
 
 
 def test_the_instance_folder_cannot_be_set_from_inside_itself(tmp_path):
-    with pytest.raises(ConfigError, match="instance_dir: cannot be set in rumbo.toml"):
+    with pytest.raises(ConfigError, match=r"instance_dir: cannot be set in rumbo\.toml"):
         settings(tmp_path, 'instance_dir = "/elsewhere"\n')
