@@ -108,6 +108,10 @@ def secret_key(value: Any, key: str) -> str:
     return value
 
 
+def secret_keys(value: Any, key: str) -> tuple[str, ...]:
+    return tuple(secret_key(one, key) for one in string_list(value, key))
+
+
 def https_url(value: Any, key: str) -> str:
     parts = urlsplit(text(value, key))
     if parts.scheme != "https" or not parts.netloc:

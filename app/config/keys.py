@@ -113,9 +113,19 @@ class Settings:
     secret_key: str = setting(
         "", checks.secret_key,
         "At least 32 characters. Derives the keys that encrypt the workbook cookie and that find"
-        " kept workbooks. **Never change it** once visitors have kept workbooks: their"
-        " passphrases would stop working. Keep a copy in your backups, apart from the database.",
+        " kept workbooks. To change it (for example after a leak), move the old one to"
+        " `retired_secret_keys`: dropping it outright would stop every kept passphrase from"
+        " working. Keep a copy in your backups, apart from the database.",
         env="RUMBO_SECRET_KEY", shown="none: **required** in production", derive=_dev_secret_key,
+    )  # fmt: skip
+    retired_secret_keys: tuple[str, ...] = setting(
+        (), checks.secret_keys,
+        "Secret keys used before the current one, to retire a key that may have leaked: put the"
+        " old key here and a new one in `secret_key`. Workbooks and cookies made under a"
+        " retired key still open, and move to the current key when next opened (a kept"
+        " workbook when its passphrase is next typed). Drop a retired key after"
+        " `workbook_retention_days`: by then whatever was not moved has expired.",
+        env="RUMBO_RETIRED_SECRET_KEYS", shown="`[]`",
     )  # fmt: skip
     instance_dir: Path = setting(
         PROJECT_ROOT / "instance", checks.path,

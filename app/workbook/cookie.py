@@ -13,12 +13,15 @@ from datetime import date
 from flask import Request
 from werkzeug.wrappers import Response
 
-from .crypto import ServerKeys, Unreadable, WorkbookKeys, seal, unseal
+from .crypto import KEY_ID_BYTES, Keyring, ServerKeys, Unreadable, WorkbookKeys, seal, unseal
 
-# v2 seals the keys with the day the cookie was last written (inside the encryption, so only
-# the server reads it): a copied cookie (a restored browser session) stops opening the workbook
-# after IDLE_DAYS without use. v1 cookies (keys only) still open, and are rewritten as v2.
-CONTEXT = b"rumbo workbook cookie v2"
+# v3: the id of the server key that sealed it, then the workbook's keys and the day the cookie
+# was last written, encrypted (only the server reads the day): a copied cookie (a restored
+# browser session) stops opening the workbook after IDLE_DAYS without use, and a cookie sealed
+# under a retired key is known at once. v2 (no key id) and v1 (no day) cookies still open
+# under any key of the keyring, and are rewritten as v3.
+CONTEXT = b"rumbo workbook cookie v3"
+CONTEXT_V2 = b"rumbo workbook cookie v2"
 CONTEXT_V1 = b"rumbo workbook cookie v1"
 IDLE_DAYS = 2
 
@@ -28,10 +31,10 @@ def cookie_name(https: bool) -> str:
 
 
 def read(
-    request: Request, server: ServerKeys, https: bool, today: date
-) -> tuple[WorkbookKeys, date] | None:
-    """The keys in the request's cookie and the day it was written; None if there is none.
-    Raises Unreadable if tampered with."""
+    request: Request, keyring: Keyring, https: bool, today: date
+) -> tuple[WorkbookKeys, date, ServerKeys] | None:
+    """The keys in the request's cookie, the day it was written and the server key that sealed
+    it; None if there is none. Raises Unreadable if tampered with or sealed under no known key."""
     value = request.cookies.get(cookie_name(https))
     if value is None:
         return None
@@ -39,10 +42,24 @@ def read(
         sealed = base64.urlsafe_b64decode(value.encode("ascii") + b"==")
     except (binascii.Error, UnicodeEncodeError, ValueError):
         raise Unreadable("not base64") from None
-    try:
-        plain = unseal(server.cookie_key, sealed, CONTEXT)
-    except Unreadable:
-        return WorkbookKeys.from_bytes(unseal(server.cookie_key, sealed, CONTEXT_V1)), today
+    server = keyring.by_id(sealed[:KEY_ID_BYTES])
+    if server is not None:
+        plain = unseal(server.cookie_key, sealed[KEY_ID_BYTES:], CONTEXT + server.key_id)
+        return (*_keys_and_day(plain), server)
+    for server in keyring.all():  # an older cookie, without a key id
+        try:
+            return (*_keys_and_day(unseal(server.cookie_key, sealed, CONTEXT_V2)), server)
+        except Unreadable:
+            pass
+        try:
+            plain = unseal(server.cookie_key, sealed, CONTEXT_V1)
+            return WorkbookKeys.from_bytes(plain), today, server
+        except Unreadable:
+            pass
+    raise Unreadable("sealed under no key of the keyring")
+
+
+def _keys_and_day(plain: bytes) -> tuple[WorkbookKeys, date]:
     if len(plain) != 68:
         raise Unreadable("wrong cookie length")
     return WorkbookKeys.from_bytes(plain[:64]), date.fromordinal(int.from_bytes(plain[64:], "big"))
@@ -56,7 +73,7 @@ def write(
     response: Response, keys: WorkbookKeys, server: ServerKeys, https: bool, today: date
 ) -> None:
     plain = keys.to_bytes() + today.toordinal().to_bytes(4, "big")
-    sealed = seal(server.cookie_key, plain, CONTEXT)
+    sealed = server.key_id + seal(server.cookie_key, plain, CONTEXT + server.key_id)
     value = base64.urlsafe_b64encode(sealed).rstrip(b"=").decode("ascii")
     response.set_cookie(
         cookie_name(https), value, path="/", secure=https, httponly=True, samesite="Strict"

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import os
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
@@ -21,6 +22,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 # SecureDrop's parameters for the same job: about 16 MiB and tens of milliseconds per guess.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 NONCE_BYTES = 12
+KEY_ID_BYTES = 4
 
 
 class Unreadable(Exception):
@@ -29,8 +31,10 @@ class Unreadable(Exception):
 
 @dataclass(frozen=True)
 class ServerKeys:
-    """Keys derived from the host's SECRET_KEY, each for one purpose."""
+    """Keys derived from one of the host's secret keys, each for one purpose; ``key_id`` names
+    the secret (it reveals nothing about it) so a cookie says which key sealed it."""
 
+    key_id: bytes
     pepper: bytes
     scrypt_salt: bytes
     cookie_key: bytes
@@ -39,10 +43,30 @@ class ServerKeys:
     def from_secret(cls, secret_key: str) -> ServerKeys:
         root = secret_key.encode()
         return cls(
+            key_id=_mac(root, b"rumbo key id v1")[:KEY_ID_BYTES],
             pepper=_mac(root, b"rumbo workbook lookup pepper v1"),
             scrypt_salt=_mac(root, b"rumbo workbook scrypt salt v1"),
             cookie_key=_mac(root, b"rumbo workbook cookie key v1"),
         )
+
+
+@dataclass(frozen=True)
+class Keyring:
+    """The current key, which seals everything new, and retired keys, which only open what was
+    made under them until it is moved to the current key (the host's key rotation)."""
+
+    current: ServerKeys
+    retired: tuple[ServerKeys, ...] = ()
+
+    @classmethod
+    def from_secrets(cls, current: str, retired: Iterable[str] = ()) -> Keyring:
+        return cls(ServerKeys.from_secret(current), tuple(map(ServerKeys.from_secret, retired)))
+
+    def all(self) -> tuple[ServerKeys, ...]:
+        return (self.current, *self.retired)
+
+    def by_id(self, key_id: bytes) -> ServerKeys | None:
+        return next((k for k in self.all() if hmac.compare_digest(k.key_id, key_id)), None)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from ..context import SETTINGS, Slot, settings
 from ..privacy.headers import mark_personal
 from ..privacy.work_gate import DatabaseGate, FileGate, WorkGate
 from . import cookie, store
-from .crypto import ServerKeys, Unreadable
+from .crypto import Keyring, ServerKeys, Unreadable, new_keys
 
-SERVER_KEYS: Slot[ServerKeys] = Slot("workbook_keys")
+KEYRING: Slot[Keyring] = Slot("workbook_keyring")
 WORK_GATE: Slot[WorkGate] = Slot("work_gate")  # passphrase stretching: a few at a time
 SCRYPT_SLOTS = os.cpu_count() or 1  # at most one run per core at once
 SCRYPT_MAX_WAIT_SECONDS = 10.0  # well under gunicorn's 30 s timeout
@@ -42,7 +42,12 @@ class NoWorkbook(enum.Enum):
 
 
 def server_keys() -> ServerKeys:
-    return SERVER_KEYS.get()
+    """The current server key: everything new is sealed under it."""
+    return KEYRING.get().current
+
+
+def keyring() -> Keyring:
+    return KEYRING.get()
 
 
 def today() -> date:
@@ -62,20 +67,39 @@ def current_workbook() -> store.Workbook | NoWorkbook:
 
 def _open() -> store.Workbook | NoWorkbook:
     try:
-        found = cookie.read(request, server_keys(), settings().https, today())
+        found = cookie.read(request, keyring(), settings().https, today())
         if found is None:
             return NoWorkbook.NONE
-        keys, written = found
+        keys, written, sealed_by = found
         if cookie.is_idle(written, today()):
             return NoWorkbook.EXPIRED
-        g.rumbo_cookie_day = written
         expiry = (today(), settings().workbook_retention_days)
-        return store.load(db.engine(), keys, expiry) or NoWorkbook.EXPIRED
+        workbook = store.load(db.engine(), keys, expiry)
+        if workbook is None:
+            return NoWorkbook.EXPIRED
+        if sealed_by is server_keys():
+            g.rumbo_cookie_day = written
+        else:  # settle_cookie seals the cookie again under the current key
+            workbook = _off_retired_key(workbook)
+        return workbook
     except Unreadable:
         return NoWorkbook.UNREADABLE
     except SQLAlchemyError:
         db.session().rollback()
         return NoWorkbook.UNAVAILABLE
+
+
+def _off_retired_key(workbook: store.Workbook) -> store.Workbook:
+    """A workbook not yet kept moves to fresh keys under the current server key. A kept one
+    keeps its keys (they come from the passphrase, which the server never holds) until the
+    visitor next resumes with the passphrase."""
+    if workbook.kept:
+        return workbook
+    try:
+        moved = store.rekey(db.session(), workbook, new_keys(server_keys()), today(), kept=False)
+    except store.Busy:
+        return workbook  # moved on a later request
+    return moved or workbook
 
 
 def open_workbook() -> store.Workbook | None:
@@ -107,7 +131,8 @@ def settle_cookie(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    SERVER_KEYS.set(app, ServerKeys.from_secret(SETTINGS.of(app).secret_key))
+    config = SETTINGS.of(app)
+    KEYRING.set(app, Keyring.from_secrets(config.secret_key, config.retired_secret_keys))
     engine = db.ENGINE.of(app)
     if engine.dialect.name == "postgresql":
         gate: WorkGate = DatabaseGate(engine, SCRYPT_SLOTS, SCRYPT_MAX_WAIT_SECONDS)

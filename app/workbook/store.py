@@ -178,8 +178,11 @@ def _swap(db: Session, lookup_id: bytes, before: bytes, after: bytes, today: dat
         return False
 
 
-def rekey(db: Session, workbook: Workbook, keys: WorkbookKeys, today: date) -> Workbook | None:
-    """Move a workbook under new keys (from a passphrase) and mark it kept; the old row goes.
+def rekey(
+    db: Session, workbook: Workbook, keys: WorkbookKeys, today: date, kept: bool = True
+) -> Workbook | None:
+    """Move a workbook under new keys and the old row goes: keys from a passphrase when the
+    visitor keeps it (``kept``), or fresh keys when the server's key was retired.
 
     The old row is deleted only if it is still the version read, in the same transaction as
     the new row is written: an answer saved meanwhile is never left behind.
@@ -189,7 +192,7 @@ def rekey(db: Session, workbook: Workbook, keys: WorkbookKeys, today: date) -> W
         if found is None:
             return None
         before, _ = found
-        kept = Workbook(keys, _open(workbook.keys, before, True).answers, kept=True)
+        moved = Workbook(keys, _open(workbook.keys, before, kept).answers, kept=kept)
         gone = db.execute(
             delete(WorkbookRow).where(
                 WorkbookRow.lookup_id == workbook.keys.lookup_id, WorkbookRow.ciphertext == before
@@ -202,12 +205,12 @@ def rekey(db: Session, workbook: Workbook, keys: WorkbookKeys, today: date) -> W
         db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == keys.lookup_id))
         db.execute(
             insert(WorkbookRow).values(
-                lookup_id=keys.lookup_id, ciphertext=_seal(kept), last_used=today, kept=True
+                lookup_id=keys.lookup_id, ciphertext=_seal(moved), last_used=today, kept=kept
             )
         )
         db.commit()
         forget_deleted(db)
-        return kept
+        return moved
     raise Busy
 
 

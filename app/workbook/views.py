@@ -19,7 +19,7 @@ from ..privacy.headers import mark_personal
 from ..privacy.work_gate import GateBusy
 from . import bp, cookie, passphrase, store
 from .crypto import passphrase_keys
-from .current import WORK_GATE, open_workbook, server_keys, today
+from .current import WORK_GATE, keyring, open_workbook, server_keys, today
 from .summary import plan_sections, workbook_entries
 
 MAX_PASSPHRASE_CHARS = 300
@@ -112,14 +112,9 @@ def resume() -> ResponseReturnValue:
         ), 400
     busy = _("Workbooks cannot be opened just now. Please try again in a moment.")
     try:
-        with WORK_GATE.get().turn():
-            keys = passphrase_keys(normalised, server_keys())
-    except GateBusy:
+        workbook = _find_kept(normalised)
+    except (GateBusy, store.Busy):
         return render_template("workbook/resume.html", error=busy), 503
-    try:
-        workbook = store.load(db.engine(), keys, (today(), settings().workbook_retention_days))
-        if workbook is not None:
-            store.touch(db.session(), keys, today())
     except SQLAlchemyError:
         db.session().rollback()
         return render_template("workbook/resume.html", error=busy), 503
@@ -130,5 +125,24 @@ def resume() -> ResponseReturnValue:
         return render_template("workbook/resume.html", error=message), 400
     count("workbook_resumed")
     response = redirect(url_for("workbook.overview"), 303)
-    cookie.write(response, keys, server_keys(), settings().https, today())
+    cookie.write(response, workbook.keys, server_keys(), settings().https, today())
     return response
+
+
+def _find_kept(normalised: str) -> store.Workbook | None:
+    """The kept workbook for a passphrase, under the current server key or a retired one; one
+    found under a retired key moves to the current key now (the host's key rotation)."""
+    expiry = (today(), settings().workbook_retention_days)
+    for server in keyring().all():
+        with WORK_GATE.get().turn():
+            keys = passphrase_keys(normalised, server)
+        workbook = store.load(db.engine(), keys, expiry)
+        if workbook is None:
+            continue
+        if server is not server_keys():
+            with WORK_GATE.get().turn():
+                current = passphrase_keys(normalised, server_keys())
+            return store.rekey(db.session(), workbook, current, today())
+        store.touch(db.session(), keys, today())
+        return workbook
+    return None

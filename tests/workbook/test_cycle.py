@@ -233,9 +233,10 @@ def cookie_written_on(app, client, day: date) -> None:
     with app.test_request_context(headers={"Cookie": f"rumbo={workbook_cookie(client).value}"}):
         from flask import request
 
-        keys, _ = cookie.read(request, app.extensions["rumbo.workbook_keys"], False, date.today())
+        keyring = app.extensions["rumbo.workbook_keyring"]
+        keys, _, _ = cookie.read(request, keyring, False, date.today())
     response = Response()
-    cookie.write(response, keys, app.extensions["rumbo.workbook_keys"], False, day)
+    cookie.write(response, keys, keyring.current, False, day)
     value = response.headers["Set-Cookie"].split(";")[0].split("=", 1)[1]
     client.set_cookie("rumbo", value)
 
