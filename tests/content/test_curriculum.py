@@ -13,6 +13,7 @@ SLUGS = [
     "motivation",
     "consequences",
     "pathway",
+    "online-use",
     "self-regulation",
     "good-life",
     "getting-help",
