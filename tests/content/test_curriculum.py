@@ -14,6 +14,7 @@ SLUGS = [
     "consequences",
     "pathway",
     "online-use",
+    "sexual-thoughts",
     "self-regulation",
     "good-life",
     "getting-help",
