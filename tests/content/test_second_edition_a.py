@@ -205,7 +205,7 @@ def test_stop_it_now_is_never_named_without_its_limits(catalog, lang):
 def test_medication_is_named_only_in_general_terms_and_sent_to_a_doctor(catalog, lang):
     drugs = re.compile(
         r"cyproterone|ciproterona|leuprorel|triptorel|medroxyprogest|medroxiprogest|"
-        r"androcur|depo-provera|fluoxetin|sertralin|paroxetin|naltrexon|\bSSRIs?\b|\bISRS\b|"
+        r"androcur|depo-provera|\bGnRH\b|fluoxetin|sertralin|paroxetin|naltrexon|\bSSRIs?\b|\bISRS\b|"
         r"\d\s*mg\b|miligram|milligram",
         re.I,
     )
@@ -220,7 +220,7 @@ def test_the_online_timeline_asks_in_general_terms(catalog, lang):
     module = catalog.module(lang, "online-use")
     step = module.step("timeline")
     warning = "Do not describe any material" if lang == "en" else "No describas ningún material"
-    assert warning in re.sub(r"\s+", " ", plain(step.blocks[0].html) + " " + step_text(step))
+    assert warning in step_text(step)
     admission = {
         "en": re.compile(r"what (did )?you (view|watch|look at|download|share|see)", re.I),
         "es": re.compile(r"qué (miraste|viste|descargaste|compartiste)", re.I),
