@@ -13,6 +13,8 @@ SLUGS = [
     "motivation",
     "consequences",
     "pathway",
+    "online-use",
+    "sexual-thoughts",
     "self-regulation",
     "self-compassion",
     "good-life",
