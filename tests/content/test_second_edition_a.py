@@ -39,7 +39,7 @@ IMMINENT = {
     "en": "get away from the child, make sure the child is safe, then call",
     "es": "aléjate del niño o la niña, asegúrate de que está a salvo y después llama",
 }
-NOT_A_LAPSE = {"en": "Viewing CSAM is not a lapse", "es": "Mirar MASI no es un desliz"}
+NOT_A_LAPSE = {"en": "Viewing CSAM is never a lapse", "es": "Mirar MASI nunca es un desliz"}
 LAPSE = {"en": re.compile(r"\blapses?\b", re.I), "es": re.compile(r"\bdesl(iz|ices)\b", re.I)}
 VIEWING = {"en": re.compile(r"CSAM|view", re.I), "es": re.compile(r"MASI|mirar", re.I)}
 NEGATED = {
