@@ -9,18 +9,25 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
+
+from ..weeks import iso_week
+
+__all__ = [
+    "RULERS",
+    "CheckIn",
+    "Point",
+    "append",
+    "history",
+    "iso_week",
+    "new_id",
+    "remove",
+    "series",
+]
 
 RULERS = ("importance", "confidence", "urges")  # each 0-10, in the order pages show them
 RULER_RANGE = range(0, 11)
 MAX_CHECK_INS = 520  # ten years of weekly check-ins: the workbook's size limit comes first
-
-
-def iso_week(day: date) -> str:
-    """The ISO week of ``day``, such as "2026-W07": all a check-in remembers of its date."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def new_id() -> str:
