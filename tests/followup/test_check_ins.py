@@ -64,7 +64,8 @@ def test_the_check_in_history_is_in_the_markdown_download(app):
     check_in(client, note="second note", urges__answer="7")
     text = client.get("/en/workbook/workbook.md").text
     assert "## My check-ins" in text
-    assert "first note" in text and "second note" in text
+    assert "first note" in text
+    assert "second note" in text
     assert f"| {WEEK} | 7 |" in text  # the urge table
     assert "#######" in text  # and its text chart
 

@@ -37,7 +37,8 @@ def test_with_a_workbook_the_visitors_own_plan_comes_first(app, lang):
     assert page.headers["Cache-Control"] == "no-store"
     assert "Set-Cookie" not in page.headers
     text = page.text
-    assert "My own early sign" in text and "My own reason" in text
+    assert "My own early sign" in text
+    assert "My own reason" in text
     assert text.index("My own early sign") < text.index(IMMINENT[lang])
     assert text.index("My own early sign") < text.index('href="tel:')
     # Another reader still gets the public page, without anyone's plan.

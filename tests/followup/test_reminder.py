@@ -10,9 +10,7 @@ from tests.support.visitor import dump_database
 
 
 @pytest.mark.parametrize("weeks", [1, 2, 4])
-def test_the_reminder_downloads_as_a_calendar_file_and_nothing_is_stored(
-    app, sqlite_url, weeks
-):
+def test_the_reminder_downloads_as_a_calendar_file_and_nothing_is_stored(app, sqlite_url, weeks):
     client = app.test_client()
     client.get("/en/check-in")
     before = dump_database(sqlite_url)
@@ -25,7 +23,8 @@ def test_the_reminder_downloads_as_a_calendar_file_and_nothing_is_stored(
     assert response.headers["Cache-Control"] == "no-store"
     assert "Set-Cookie" not in response.headers
     lines = response.data.decode().split("\r\n")
-    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
+    assert lines[0] == "BEGIN:VCALENDAR"
+    assert lines[-2] == "END:VCALENDAR"
     day = date.today() + timedelta(weeks=weeks)
     assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}" in lines
     assert "SUMMARY:Tea\\; with\\, Ana" in lines
