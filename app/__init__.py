@@ -13,6 +13,7 @@ from . import (
     curriculum,
     db,
     errors,
+    followup,
     helpdesk,
     i18n,
     insight,
@@ -65,6 +66,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     workbook.init_app(app)
     insight.init_app(app)
     portal.init_app(app)
+    followup.init_app(app)
     templating.init_app(app)  # last: it compiles every template, which need the globals above
     app.cli.add_command(content_cli)
     return app

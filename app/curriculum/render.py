@@ -27,6 +27,8 @@ PAGE_LINKS = {
     "workbook": "workbook",
     "plan": "workbook/plan",
     "resume": "resume",
+    "check-in": "check-in",
+    "now": "now",
 }
 MODULE_PREFIX = "../../"
 

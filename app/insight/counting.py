@@ -16,7 +16,7 @@ from .tally import Key, Tally, upsert
 
 EVENTS = (
     "step_viewed", "exercise_answered", "module_completed", "workbook_kept",
-    "workbook_resumed", "help_viewed", "outcomes_answered",
+    "workbook_resumed", "help_viewed", "outcomes_answered", "checked_in",
 )  # fmt: skip
 DAILY_TABLE: TableClause = DailyCount.__table__  # type: ignore[assignment]
 WEEKLY_TABLE: TableClause = WeeklyAnswer.__table__  # type: ignore[assignment]

@@ -15,6 +15,7 @@ from ..privacy.headers import mark_personal
 from ..privacy.throttle import FailureThrottle
 from . import bp
 from .counting import count, count_answer
+from .follow_up import build_follow_up
 from .outcomes import QUESTIONS, ForgedAnswer, read_outcomes
 from .password import verify_password
 from .report import build_report
@@ -57,9 +58,13 @@ def admin() -> ResponseReturnValue:
         abort(400)
     if start > end:
         abort(400)
-    report = build_report(db.session(), start, end, settings().insight_min_cell)
+    min_cell = settings().insight_min_cell
+    report = build_report(db.session(), start, end, min_cell)
+    follow_up = build_follow_up(db.session(), start, end, min_cell)
     mark_personal()  # figures for the host only: never cached on the way
-    return render_template("insight/admin.html", report=report, questions=QUESTIONS)
+    return render_template(
+        "insight/admin.html", report=report, follow_up=follow_up, questions=QUESTIONS
+    )
 
 
 def _challenge() -> WWWAuthenticate:

@@ -96,7 +96,7 @@ def save(slug: str, step_id: str) -> ResponseReturnValue:
                 current_workbook(), slug, typed.values, typed.removals, NEW_WORKBOOKS.get()
             )
         except NotSaved as failure:
-            message, status = _not_saved_message(failure.reason)
+            message, status = not_saved_message(failure.reason)
             errors = {exercise_id: message for exercise_id in typed.values} | typed.errors
             page = render_step(slug, step_id, errors, typed.submitted)
             return page, status
@@ -111,7 +111,7 @@ def save(slug: str, step_id: str) -> ResponseReturnValue:
     else:
         response = redirect(_where_next(module, current), 303)
     if saved is not None and saved.created:
-        _give_cookie(response, saved.workbook)
+        give_cookie(response, saved.workbook)
     return response
 
 
@@ -150,7 +150,7 @@ def render_step(
     )
 
 
-def _not_saved_message(reason: Reason) -> tuple[str, int]:
+def not_saved_message(reason: Reason) -> tuple[str, int]:
     if reason == "expired":
         return _(
             "Your earlier workbook has expired and was deleted. Save again to start a new one: your text is still in the box."
@@ -177,6 +177,6 @@ def _count_rulers(
             count_answer(f"ruler:{slug}/{exercise.id}", str(values[exercise.id]))
 
 
-def _give_cookie(response: Response, workbook: Workbook) -> None:
+def give_cookie(response: Response, workbook: Workbook) -> None:
     cookie.write(response, workbook.keys, server_keys(), settings().https, today())
     purge_now_and_then(PURGE_CLOCK.get(), time.monotonic(), settings().workbook_retention_days)

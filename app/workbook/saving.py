@@ -1,4 +1,4 @@
-"""Saving answers: create the workbook on the first answer, write it, report what was new.
+"""Saving answers and check-ins: create the workbook on the first, write it, report what was new.
 
 The step page calls this with answers it has already read and checked; concurrent saves of
 one workbook are serialised by the store (compare-and-swap), so none is lost.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .. import db
 from . import store
+from .checkins import CheckIn, append, remove
 from .current import NoWorkbook, server_keys, today
 from .limits import NewWorkbookBudget
 
@@ -50,16 +51,6 @@ def save_answers(
     each is removed only if it still is the answer the page showed, never a newer one.
     """
     removals = removals or {}
-    if found is NoWorkbook.EXPIRED:
-        raise NotSaved("expired")
-    if found is NoWorkbook.UNREADABLE:
-        raise NotSaved("unreadable")
-    if found is NoWorkbook.UNAVAILABLE:
-        raise NotSaved("unavailable")
-    created = not isinstance(found, store.Workbook)
-    if created and budget is not None and not budget.take():
-        raise NotSaved("too-many-new")
-    workbook = found if isinstance(found, store.Workbook) else store.create(server_keys())
     first: set[str] = set()
 
     def edit(current: store.Workbook) -> None:
@@ -72,6 +63,53 @@ def save_answers(
             if exercise in before and answer_digest(before[exercise]) == shown:
                 del before[exercise]
 
+    written, created = save_change(found, edit, budget)
+    return Saved(written, created, frozenset(first))
+
+
+def add_check_in(
+    found: store.Workbook | NoWorkbook, check_in: CheckIn, budget: NewWorkbookBudget | None
+) -> Saved:
+    """Append a check-in to the visitor's workbook (a new one on their first answer)."""
+    written, created = save_change(
+        found, lambda current: append(current.check_ins, check_in), budget
+    )
+    return Saved(written, created, frozenset())
+
+
+def delete_check_in(found: store.Workbook | NoWorkbook, check_in_id: str) -> bool:
+    """Remove one check-in; False when there is no workbook or no such check-in any more."""
+    if not isinstance(found, store.Workbook):
+        return False
+    removed: list[bool] = []
+
+    def edit(current: store.Workbook) -> None:
+        removed[:] = [remove(current.check_ins, check_in_id)]
+
+    save_change(found, edit)
+    return bool(removed and removed[0])
+
+
+def save_change(
+    found: store.Workbook | NoWorkbook,
+    edit: Callable[[store.Workbook], None],
+    budget: NewWorkbookBudget | None = None,
+) -> tuple[store.Workbook, bool]:
+    """Apply ``edit`` to the visitor's workbook through the serialised save (store.change),
+    creating the workbook when there is none; the written workbook and whether it is new.
+
+    Every change of a workbook goes through here, so none is lost to another tab or instance:
+    ``edit`` may run more than once, each time on the newest stored version."""
+    if found is NoWorkbook.EXPIRED:
+        raise NotSaved("expired")
+    if found is NoWorkbook.UNREADABLE:
+        raise NotSaved("unreadable")
+    if found is NoWorkbook.UNAVAILABLE:
+        raise NotSaved("unavailable")
+    created = not isinstance(found, store.Workbook)
+    if created and budget is not None and not budget.take():
+        raise NotSaved("too-many-new")
+    workbook = found if isinstance(found, store.Workbook) else store.create(server_keys())
     try:
         written = store.change(db.session(), workbook, edit, today(), new=created)
     except store.Busy:
@@ -84,7 +122,7 @@ def save_answers(
         raise NotSaved("unavailable") from None
     if written is None:
         raise NotSaved("expired")
-    return Saved(written, created, frozenset(first))
+    return written, created
 
 
 def answer_digest(value: Any) -> str:

@@ -1,7 +1,8 @@
 """Workbooks in the database: load, change, keep, delete and purge. No Flask here.
 
-The plaintext is a JSON document ``{"v": 1, "answers": {module: {exercise: value}}}``; the
-row holds only its ciphertext, the lookup id, a day-precision ``last_used`` and ``kept``.
+The plaintext is a JSON document ``{"v": 1, "answers": {module: {exercise: value}},
+"check_ins": [...]}`` (check-ins: workbook/checkins.py, dated by ISO week only); the row
+holds only its ciphertext, the lookup id, a day-precision ``last_used`` and ``kept``.
 
 Changes are serialised per workbook by compare-and-swap on the ciphertext: a change reads the
 row, applies itself to the plaintext and writes the new ciphertext only ``WHERE ciphertext =``
@@ -48,6 +49,8 @@ class Workbook:
     keys: WorkbookKeys
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     kept: bool = False
+    # Follow-up check-ins, oldest first, as stored (read them through checkins.history()).
+    check_ins: list[dict[str, Any]] = field(default_factory=list)
     # The ciphertext this was opened from: a change made in the same request starts from it
     # instead of reading the row again (and still only writes if the row is unchanged).
     opened_from: bytes = field(default=b"", repr=False)
@@ -57,14 +60,20 @@ class Workbook:
 
 
 def _plaintext(workbook: Workbook) -> bytes:
-    return json.dumps({"v": 1, "answers": workbook.answers}, ensure_ascii=False).encode()
+    data: dict[str, Any] = {"v": 1, "answers": workbook.answers}
+    if workbook.check_ins:
+        data["check_ins"] = workbook.check_ins
+    return json.dumps(data, ensure_ascii=False).encode()
 
 
 def _open(keys: WorkbookKeys, ciphertext: bytes, kept: bool) -> Workbook:
     data = json.loads(unseal(keys.data_key, ciphertext, keys.lookup_id))
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise Unreadable("unexpected workbook content")
-    return Workbook(keys, data["answers"], kept, opened_from=ciphertext)
+    check_ins = data.get("check_ins", [])
+    if not isinstance(check_ins, list):
+        raise Unreadable("unexpected workbook content")
+    return Workbook(keys, data["answers"], kept, check_ins, opened_from=ciphertext)
 
 
 def _seal(workbook: Workbook) -> bytes:
@@ -192,7 +201,8 @@ def rekey(
         if found is None:
             return None
         before, _ = found
-        moved = Workbook(keys, _open(workbook.keys, before, kept).answers, kept=kept)
+        old = _open(workbook.keys, before, kept)
+        moved = Workbook(keys, old.answers, kept=kept, check_ins=old.check_ins)
         gone = db.execute(
             delete(WorkbookRow).where(
                 WorkbookRow.lookup_id == workbook.keys.lookup_id, WorkbookRow.ciphertext == before

@@ -35,12 +35,18 @@ def workbook_entries(
     return entries
 
 
+# What the "Right now" page shows first: the plan for a hard moment, in the order one needs it.
+HARD_MOMENT_SECTIONS = ("warning-signs", "safety", "coping", "reasons", "people")
+
+
 def plan_sections(
-    modules: tuple[Module, ...], answers: dict[str, dict[str, Any]]
+    modules: tuple[Module, ...],
+    answers: dict[str, dict[str, Any]],
+    only: tuple[str, ...] = tuple(PLAN_TITLES),
 ) -> list[tuple[str, list[Entry]]]:
-    """Plan sections in a sensible order, each with the answers that feed it."""
-    by_section: dict[str, list[Entry]] = {section: [] for section in PLAN_TITLES}
+    """Plan sections (``only`` these, in that order), each with the answers that feed it."""
+    by_section: dict[str, list[Entry]] = {section: [] for section in only}
     for entry in workbook_entries(modules, answers):
-        if entry.exercise.plan:
+        if entry.exercise.plan in by_section:
             by_section[entry.exercise.plan].append(entry)
     return [(str(PLAN_TITLES[s]), entries) for s, entries in by_section.items() if entries]

@@ -20,6 +20,7 @@ from ..privacy.work_gate import GateBusy
 from . import bp, cookie, passphrase, store
 from .crypto import passphrase_keys
 from .current import WORK_GATE, keyring, open_workbook, server_keys, today
+from .progress import progress
 from .summary import plan_sections, workbook_entries
 
 MAX_PASSPHRASE_CHARS = 300
@@ -27,7 +28,7 @@ MAX_PASSPHRASE_CHARS = 300
 
 @bp.get("/workbook")
 def overview() -> ResponseReturnValue:
-    return _answers_page("workbook/overview.html", "entries", workbook_entries)
+    return _answers_page("workbook/overview.html", "entries", workbook_entries, with_progress=True)
 
 
 @bp.get("/workbook/plan")
@@ -35,13 +36,18 @@ def plan() -> ResponseReturnValue:
     return _answers_page("workbook/plan.html", "sections", plan_sections)
 
 
-def _answers_page(template: str, name: str, arrange: Callable[..., Any]) -> ResponseReturnValue:
+def _answers_page(
+    template: str, name: str, arrange: Callable[..., Any], with_progress: bool = False
+) -> ResponseReturnValue:
     """A page of the visitor's own answers, arranged by ``arrange`` (empty without a workbook)."""
     mark_personal()
     workbook = open_workbook()
     modules = catalog().modules(current_locale())
     arranged = arrange(modules, workbook.answers) if workbook else []
-    return render_template(template, workbook=workbook, nav="workbook", **{name: arranged})
+    extra = {}
+    if with_progress and workbook:
+        extra["progress"] = progress(modules, workbook.answers, workbook.check_ins)
+    return render_template(template, workbook=workbook, nav="workbook", **{name: arranged}, **extra)
 
 
 @bp.get("/workbook/<any(workbook, plan):kind>.md")
@@ -55,7 +61,9 @@ def export(kind: str) -> ResponseReturnValue:
         )
     else:
         text = render_template(
-            "workbook/workbook.md", entries=workbook_entries(modules, workbook.answers)
+            "workbook/workbook.md",
+            entries=workbook_entries(modules, workbook.answers),
+            progress=progress(modules, workbook.answers, workbook.check_ins),
         )
     response = make_response(text)
     response.headers["Content-Type"] = "text/markdown; charset=utf-8"

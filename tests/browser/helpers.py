@@ -164,3 +164,14 @@ def resume(page, origin: str, lang: str, phrase: str) -> None:
     page.fill("#passphrase", phrase)
     with page.expect_navigation():
         page.click('form[action$="/resume"] button[type=submit]')
+
+
+def check_in(page, origin: str, lang: str, note: str, urges: int = 3) -> None:
+    """Fill the check-in form by clicking, as a visitor does, and save it."""
+    page.goto(f"{origin}/{lang}/check-in")
+    for ruler, value in (("importance", 7), ("confidence", 4), ("urges", urges)):
+        page.check(f'input[name="{ruler}.answer"][value="{value}"]')
+    page.check("#ex-skills-0")
+    page.fill("#ex-note-text", note)
+    with page.expect_navigation():
+        page.click('form[action$="/check-in"] button[type=submit]')

@@ -9,7 +9,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import LANGS, WIDTHS
-from tests.browser.helpers import STEP_WITH, Answers, answer_one, keep, save, walk_motivation
+from tests.browser.helpers import (
+    STEP_WITH,
+    Answers,
+    answer_one,
+    check_in,
+    keep,
+    save,
+    walk_motivation,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -56,6 +64,21 @@ def _resume_error(page, portal, lang):
     assert page.is_visible(".error-summary")
 
 
+def _check_in_error(page, portal, lang):
+    page.goto(portal.url(f"/{lang}/check-in"))
+    page.fill("#ex-note-text", "typed")
+    with page.expect_navigation():
+        page.click('form[action$="/check-in"] button[type=submit]')  # no ruler chosen
+    assert page.is_visible(".error-summary")
+
+
+def _check_ins(page, portal, lang):
+    check_in(page, portal.origin, lang, "first", urges=8)  # the comparison page comes next
+    check_in(page, portal.origin, lang, "second")
+    page.goto(portal.url(f"/{lang}/workbook"))
+    assert page.locator("svg.chart").count() == 3
+
+
 PAGES = {
     "home": _goto("/"),
     "modules": _goto("/modules/"),
@@ -75,8 +98,18 @@ PAGES = {
     "kept-passphrase": _kept,
     "resume-error": _resume_error,
     "not-found": _goto("/no-such-page"),
+    "check-in": _goto("/check-in"),
+    "check-in-error": _check_in_error,
+    "check-in-saved": lambda page, portal, lang: check_in(page, portal.origin, lang, "x", 8),
+    "workbook-check-ins": _check_ins,
+    "now": _goto("/now"),
+    "now-own-plan": _goto("/now"),
 }
-WITH_ANSWERS = {"workbook-answers", "plan-answers"}  # opened with the workbook of a whole module
+WITH_ANSWERS = {
+    "workbook-answers",
+    "plan-answers",
+    "now-own-plan",
+}  # opened with the workbook of a whole module
 
 
 def _describe(violations) -> str:

@@ -23,6 +23,8 @@ PATHS = [
     "/workbook",
     "/workbook/plan",
     "/resume",
+    "/check-in",
+    "/now",
     "/no-such-page",
 ]
 

@@ -87,20 +87,17 @@ def test_plan_items_where_the_programme_needs_them(catalog):
     } <= plans
 
 
-def test_the_rulers_of_module_one_come_back_in_module_seven(catalog):
+def test_the_rulers_of_module_one_come_back_in_the_follow_up_check_ins(catalog):
+    """Module 1 asks importance and confidence first; the check-ins (/<lang>/check-in) ask them
+    again in its words, and the last module's check-in step leads there instead of repeating
+    them (tests/followup)."""
+    from app.curriculum.rulers import starting_rulers
+
     for lang in ("es", "en"):
-        first, last = catalog.module(lang, "motivation"), catalog.module(lang, "staying-on-track")
-        for ruler in ("importance", "confidence"):
-            _, early = first.exercise(ruler)
-            _, late = last.exercise(ruler)
-            assert early.type == late.type == "scale"
-            assert (
-                early.prompt,
-                early.minimum,
-                early.maximum,
-                early.min_label,
-                early.max_label,
-            ) == (late.prompt, late.minimum, late.maximum, late.min_label, late.max_label)
+        found = starting_rulers(catalog.modules(lang))
+        assert found is not None
+        assert found.module.slug == "motivation"
+        assert catalog.module(lang, "staying-on-track").exercise("importance") is None
 
 
 def test_crisis_lines_are_named_in_modules_zero_and_six(catalog):

@@ -9,7 +9,8 @@ def every_page(app) -> list[str]:
     for lang in app.extensions["rumbo.settings"].locales:
         urls += [f"/{lang}/", f"/{lang}/modules/", f"/{lang}/help", f"/{lang}/help?country=ES",
                  f"/{lang}/privacy", f"/{lang}/safety", f"/{lang}/workbook", f"/{lang}/workbook/plan",
-                 f"/{lang}/resume", f"/{lang}/no-such-page"]  # fmt: skip
+                 f"/{lang}/resume", f"/{lang}/check-in", f"/{lang}/check-in/saved",
+                 f"/{lang}/now", f"/{lang}/no-such-page"]  # fmt: skip
         for module in catalog.modules(lang):
             urls.append(f"/{lang}/modules/{module.slug}/")
             urls.append(f"/{lang}/modules/{module.slug}/done")

@@ -47,3 +47,29 @@ def dump_database(url: str) -> bytes:
                     chunks.append(value if isinstance(value, bytes) else str(value).encode())
     engine.dispose()
     return b"\n".join(chunks)
+
+
+def check_in(client, lang="en", note=MARKER, **fields):
+    """Submit the check-in form as a browser names its fields (``<question>.<field>``)."""
+    data = {"importance.answer": "6", "confidence.answer": "5", "urges.answer": "3"}
+    data |= {f"{name.replace('__', '.')}": value for name, value in fields.items()}
+    if note is not None:
+        data["note.answer"] = note
+    return client.post(f"/{lang}/check-in", data=data)
+
+
+def workbook_plaintext(app, client) -> bytes:
+    """The visitor's workbook as the server decrypts it: exactly what the ciphertext holds."""
+    from app.workbook.crypto import unseal
+    from app.workbook.current import open_workbook
+
+    with app.test_request_context(headers={"Cookie": f"rumbo={workbook_cookie(client).value}"}):
+        workbook = open_workbook()
+        assert workbook is not None
+        engine = app.extensions["rumbo.engine"]
+        with engine.connect() as connection:
+            row = connection.execute(
+                text("SELECT ciphertext FROM workbooks WHERE lookup_id = :id"),
+                {"id": workbook.keys.lookup_id},
+            ).one()
+        return unseal(workbook.keys.data_key, row.ciphertext, workbook.keys.lookup_id)

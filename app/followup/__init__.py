@@ -1,0 +1,17 @@
+"""The follow-up: check-ins kept over time, a calendar reminder, and the "Right now" page.
+
+Pages like the portal's: they use the workbook's services (the serialised save, the plan) and
+never the other way round.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask
+
+bp = Blueprint("followup", __name__, url_prefix="/<lang>")
+
+
+def init_app(app: Flask) -> None:
+    from . import now, views  # noqa: F401  (they register their routes on bp)
+
+    app.register_blueprint(bp)

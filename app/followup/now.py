@@ -1,0 +1,49 @@
+"""The "Right now" page: the visitor's own plan for a hard moment first, then the page's
+content (a short exercise, the hardest moments), then the crisis lines and helplines.
+
+Without a cookie it is the same page for every reader and served from the page cache; reading
+it never sets a cookie.
+"""
+
+from __future__ import annotations
+
+from flask import abort, render_template, request
+from flask.typing import ResponseReturnValue
+
+from ..curriculum import catalog
+from ..curriculum.model import Page
+from ..helpdesk import help_directory
+from ..i18n import current_locale
+from ..portal.page_cache import public_page
+from ..workbook.current import open_workbook
+from ..workbook.summary import HARD_MOMENT_SECTIONS, plan_sections
+from . import bp
+
+
+@bp.get("/now")
+def now() -> ResponseReturnValue:
+    lang = current_locale()
+    page = catalog().page(lang, "now") or abort(404)
+    return public_page(lambda: _render(page, lang))
+
+
+def _render(page: Page, lang: str) -> str:
+    workbook = open_workbook() if request.cookies else None
+    plan = (
+        plan_sections(catalog().modules(lang), workbook.answers, HARD_MOMENT_SECTIONS)
+        if workbook
+        else []
+    )
+    prevention = [
+        (country, country.of_kind("prevention"))
+        for country in help_directory().for_locale(lang)
+        if country.of_kind("prevention")
+    ]
+    return render_template(
+        "followup/now.html",
+        page=page,
+        workbook=workbook,
+        plan=plan,
+        prevention=prevention,
+        nav="now",
+    )

@@ -1,0 +1,81 @@
+"""The "Right now" page: own plan first with a workbook, the hardest moments, the helplines;
+no cookie when read, cached like any public page, and linked from every page's header."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.pages import every_page
+
+IMMINENT = {
+    "en": "Get away from the child, make sure the child is safe, then call",
+    "es": "Aléjate del menor, asegúrate de que está a salvo y después llama",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_reading_it_sets_no_cookie_and_it_is_cached_without_one(app, lang):
+    client = app.test_client()
+    page = client.get(f"/{lang}/now")
+    assert page.status_code == 200
+    assert "Set-Cookie" not in page.headers
+    assert page.headers.get("Cache-Control") != "no-store"
+    assert app.extensions["rumbo.page_cache"].get(f"/{lang}/now") == page.data
+    assert IMMINENT[lang] in page.text
+    assert 'href="tel:' in page.text  # the crisis lines
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_with_a_workbook_the_visitors_own_plan_comes_first(app, lang):
+    client = app.test_client()
+    client.post(
+        f"/{lang}/modules/sample/choosing",
+        data={"triggers.option": "0", "triggers.other": "My own early sign"},
+    )
+    client.post(f"/{lang}/modules/sample/judging", data={"reasons.item": ["My own reason"]})
+    page = client.get(f"/{lang}/now")
+    assert page.headers["Cache-Control"] == "no-store"
+    assert "Set-Cookie" not in page.headers
+    text = page.text
+    assert "My own early sign" in text
+    assert "My own reason" in text
+    assert text.index("My own early sign") < text.index(IMMINENT[lang])
+    assert text.index("My own early sign") < text.index('href="tel:')
+    # Another reader still gets the public page, without anyone's plan.
+    assert "My own early sign" not in app.test_client().get(f"/{lang}/now").text
+
+
+def test_without_a_workbook_it_explains_how_the_plan_is_built(client):
+    page = client.get("/en/now").text
+    assert "your own plan for hard moments appears here first" in page
+    assert 'href="/en/workbook/plan"' in page
+
+
+def test_the_shipped_page_answers_the_hardest_moments_in_both_languages(shipped_app):
+    client = shipped_app.test_client()
+    for lang, needles in {
+        "en": ["I am with a child", "I have just looked at CSAM", "under 18",
+               "arrested or found out", "very high risk of suicide", "Stop It Now"],
+        "es": ["Estoy con un niño", "Acabo de mirar material", "menor de 18",
+               "Me han detenido", "riesgo muy alto de suicidio", "Stop It Now"],
+    }.items():  # fmt: skip
+        page = client.get(f"/{lang}/now")
+        assert page.status_code == 200
+        text = " ".join(page.text.split())  # the Markdown's line breaks, as a browser shows them
+        assert IMMINENT[lang] in text
+        for needle in needles:
+            assert needle in text, (lang, needle)
+        main = text.split('<main id="main"')[1].split("</main>")[0].lower()
+        for forbidden in ("delete", "borra", "evidence", "prueba", "hide", "ocult", "destr"):
+            assert forbidden not in main, (lang, forbidden)
+
+
+def test_every_page_links_to_right_now_in_its_header(shipped_app):
+    client = shipped_app.test_client()
+    for url in every_page(shipped_app):
+        response = client.get(url, follow_redirects=True)
+        lang = response.request.path.split("/")[1]
+        header = response.text.split("</header>")[0]
+        assert f'href="/{lang}/now"' in header, url
+        # next to the quick exit, right after it
+        assert header.index("quick-exit") < header.index(f'href="/{lang}/now"')

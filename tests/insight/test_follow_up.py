@@ -1,0 +1,59 @@
+"""Check-ins in the host's figures: per day, the urge ruler per week, small cells hidden,
+drawn on /admin/insight as inline SVG with tables."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from app.insight.model import DailyCount, WeeklyAnswer
+from app.insight.password import hash_password
+from tests.support.apps import make_app
+from tests.support.visitor import MARKER, check_in
+
+WEEK = "{}-W{:02d}".format(*date.today().isocalendar()[:2])
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def reporting(sqlite_url, tmp_path):
+    app = make_app(
+        sqlite_url,
+        tmp_path,
+        insight={"flush_seconds": 0, "min_cell": 3, "password_hash": hash_password(PASSWORD)},
+    )
+    yield app
+    app.extensions["rumbo.engine"].dispose()
+
+
+def test_check_ins_are_counted_per_day_and_urges_per_week(reporting):
+    for urges in ("2", "2", "2", "7"):
+        check_in(reporting.test_client(), urges__answer=urges)
+    with reporting.extensions["rumbo.engine"].connect() as connection:
+        daily = connection.execute(
+            select(DailyCount.day, DailyCount.count).where(DailyCount.event == "checked_in")
+        ).all()
+        weekly = connection.execute(
+            select(WeeklyAnswer.answer, WeeklyAnswer.count).where(
+                WeeklyAnswer.question == "ruler:check-in/urges"
+            )
+        ).all()
+    assert daily == [(date.today(), 4)]
+    assert sorted(weekly) == [("2", 3), ("7", 1)]
+
+
+def test_the_admin_page_draws_the_follow_up_with_small_cells_hidden(reporting):
+    for urges in ("2", "2", "2", "7"):
+        check_in(reporting.test_client(), urges__answer=urges)
+    page = reporting.test_client().get("/admin/insight", auth=("admin", PASSWORD)).text
+    assert '<svg class="chart" id="chart-check-ins"' in page
+    assert f'<svg class="chart" id="chart-urges-{WEEK}"' in page
+    urges = page.split(f'id="chart-urges-{WEEK}"')[1].split("</table>")[0]
+    rows = dict(re.findall(r'<tr><th scope="row">(\d+)</th><td>([^<]+)</td></tr>', urges))
+    assert rows["2"] == "3"
+    assert rows["7"] == "&lt;3"  # one person's answer is never shown
+    assert urges.count('<rect class="chart-bar"') == 1  # only the cell that may be shown
+    assert MARKER not in page
