@@ -13,3 +13,15 @@ def iso_week(day: date) -> str:
 
 def monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+def sunday(day: date) -> date:
+    return monday(day) + timedelta(days=6)
+
+
+def parse_iso_week(text: str) -> date:
+    """The Monday of an ISO week written as "2026-W07"; ValueError if it is not one."""
+    year, _, week = text.partition("-W")
+    if not (year.isdigit() and week.isdigit() and len(year) == 4 and len(week) == 2):
+        raise ValueError(f"not an ISO week such as 2026-W07: {text!r}")
+    return date.fromisocalendar(int(year), int(week), 1)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, timedelta
+from datetime import date
 
 import click
 from flask.cli import AppGroup
 
 from .. import db
 from ..context import settings as current_settings
+from ..weeks import parse_iso_week
 from .password import hash_password
 from .report import Report, build_report
 
@@ -27,18 +28,23 @@ def insight_cli() -> None:
     pass
 
 
-def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+def _week(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        return parse_iso_week(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-01-31", param=param) from None
+        raise click.BadParameter(
+            f"{value!r} is not an ISO week like 2026-W07", param=param
+        ) from None
 
 
-@insight_cli.command("report", help="Print the figures for a period (default: the last 30 days).")
-@click.option("--from", "start", callback=_date, help="First day, YYYY-MM-DD.")
-@click.option("--to", "end", callback=_date, help="Last day, YYYY-MM-DD.")
+@insight_cli.command(
+    "report",
+    help="Print the figures for one ISO week (default: this week). Reports cover whole weeks"
+    " only, so that no two can be subtracted to reveal a hidden small figure.",
+)
+@click.option("--week", "week", callback=_week, help="The ISO week, YYYY-Www (e.g. 2026-W07).")
 @click.option(
     "--format",
     "fmt",
@@ -46,19 +52,15 @@ def _date(_ctx: click.Context, param: click.Parameter, value: str | None) -> dat
     default="table",
     show_default=True,
 )
-def report_command(start: date | None, end: date | None, fmt: str) -> None:
-    end = end or date.today()
-    start = start or end - timedelta(days=29)
-    if start > end:
-        raise click.UsageError("--from must not be after --to")
+def report_command(week: date | None, fmt: str) -> None:
     settings = current_settings()
-    report = build_report(db.session(), start, end, settings.insight_min_cell)
+    report = build_report(db.session(), week or date.today(), settings.insight_min_cell)
     click.echo({"table": as_table, "csv": as_csv, "json": as_json}[fmt](report), nl=False)
 
 
 def as_table(report: Report) -> str:
     lines = [
-        f"Rumbo insight {report.start} to {report.end} (cells under {report.min_cell} shown as <{report.min_cell})",
+        f"Rumbo insight, week {report.name}: {report.start} to {report.end} (cells under {report.min_cell} shown as <{report.min_cell})",
         "",
     ]
     for section, headers in HEADERS.items():
@@ -109,6 +111,7 @@ def as_json(report: Report) -> str:
         for name, headers in HEADERS.items()
     }
     body = {
+        "week": report.name,
         "from": str(report.start),
         "to": str(report.end),
         "min_cell": report.min_cell,

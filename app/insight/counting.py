@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from flask import Flask, Response
 from sqlalchemy import TableClause
@@ -11,6 +11,7 @@ from sqlalchemy import TableClause
 from ..context import SETTINGS, Slot
 from ..db import engine
 from ..i18n import current_locale
+from ..weeks import monday
 from .model import DailyCount, WeeklyAnswer
 from .tally import Key, Tally, upsert
 
@@ -25,18 +26,21 @@ DAILY_KEY = ("day", "locale", "module", "step", "event")
 WEEKLY_KEY = ("week", "locale", "question", "answer")
 
 
-def week_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
+def today() -> date:
+    return date.today()
 
 
 def count(event: str, module: str = "", step: str = "") -> None:
+    """One event, in its day; events about a module or step in their week (stored as its
+    Monday), so that the cells of a quiet day never trace one visitor's way through a module."""
     assert event in EVENTS, event
-    _tally().add(("daily", date.today(), current_locale(), module, step, event))
+    day = monday(today()) if module else today()
+    _tally().add(("daily", day, current_locale(), module, step, event))
 
 
 def count_answer(question: str, answer: str) -> None:
     """One answer to an outcome question or ruler, counted in its week, never linked to another."""
-    _tally().add(("weekly", week_of(date.today()), current_locale(), question, answer))
+    _tally().add(("weekly", monday(today()), current_locale(), question, answer))
 
 
 def _tally() -> Tally:

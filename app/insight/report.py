@@ -1,4 +1,9 @@
-"""The figures a host can see: totals over a period, with small cells hidden. No Flask here."""
+"""The figures a host can see: totals for one ISO week, with small cells hidden. No Flask here.
+
+Reports cover whole ISO weeks only, one at a time: periods never overlap, so no report can be
+subtracted from another to recover a cell that the small-cell rule hides (two reports over
+days 0-13 and 0-12 would give day 13's exact figure).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..weeks import iso_week, monday, sunday
 from .model import DailyCount, WeeklyAnswer
 
 
@@ -24,16 +30,29 @@ class Row:
 
 @dataclass(frozen=True)
 class Report:
-    start: date
-    end: date
+    week: date  # its Monday
     min_cell: int
     rows: tuple[Row, ...]
+
+    @property
+    def start(self) -> date:
+        return self.week
+
+    @property
+    def end(self) -> date:
+        return sunday(self.week)
+
+    @property
+    def name(self) -> str:
+        return iso_week(self.week)
 
     def section(self, name: str) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.section == name)
 
 
-def build_report(db: Session, start: date, end: date, min_cell: int) -> Report:
+def build_report(db: Session, day: date, min_cell: int) -> Report:
+    """The report for the ISO week that holds ``day``."""
+    start, end = monday(day), sunday(day)
     events = db.execute(
         select(
             DailyCount.event,
@@ -59,4 +78,4 @@ def build_report(db: Session, start: date, end: date, min_cell: int) -> Report:
     for question, answer, n in answers:
         section = "rulers" if question.startswith("ruler:") else "outcomes"
         rows.append(Row(section, (question.removeprefix("ruler:"), answer), int(n)))
-    return Report(start, end, min_cell, tuple(rows))
+    return Report(start, min_cell, tuple(rows))

@@ -13,6 +13,7 @@ from .. import db
 from ..context import Slot, settings
 from ..privacy.headers import mark_personal
 from ..privacy.throttle import FailureThrottle
+from ..weeks import iso_week, parse_iso_week
 from . import bp
 from .counting import count, count_answer
 from .follow_up import build_follow_up
@@ -21,6 +22,7 @@ from .password import verify_password
 from .report import build_report
 
 ADMIN_THROTTLE: Slot[FailureThrottle] = Slot("admin_throttle")
+FOLLOW_UP_WEEKS = 12
 
 
 @bp.post("/<lang>/outcomes")
@@ -50,20 +52,22 @@ def admin() -> ResponseReturnValue:
             throttle.failed()
         raise Unauthorized(www_authenticate=_challenge())
     try:
-        end = date.fromisoformat(request.args.get("to") or date.today().isoformat())
-        start = date.fromisoformat(
-            request.args.get("from") or (end - timedelta(days=29)).isoformat()
-        )
+        week = parse_iso_week(request.args["week"]) if "week" in request.args else date.today()
     except ValueError:
         abort(400)
-    if start > end:
-        abort(400)
     min_cell = settings().insight_min_cell
-    report = build_report(db.session(), start, end, min_cell)
-    follow_up = build_follow_up(db.session(), start, end, min_cell)
+    report = build_report(db.session(), week, min_cell)
+    # The follow-up charts: the chosen week and the ones before it, each a whole week.
+    first = report.start - timedelta(weeks=FOLLOW_UP_WEEKS - 1)
+    follow_up = build_follow_up(db.session(), first, report.end, min_cell)
     mark_personal()  # figures for the host only: never cached on the way
     return render_template(
-        "insight/admin.html", report=report, follow_up=follow_up, questions=QUESTIONS
+        "insight/admin.html",
+        report=report,
+        follow_up=follow_up,
+        questions=QUESTIONS,
+        previous_week=iso_week(report.start - timedelta(weeks=1)),
+        next_week=iso_week(report.start + timedelta(weeks=1)),
     )
 
 

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from sqlalchemy import create_engine, inspect, select, text
 
-from app.insight.counting import week_of
 from app.insight.model import DailyCount, WeeklyAnswer
 from app.insight.password import hash_password
+from app.weeks import monday as week_of
 from tests.support.apps import make_app
 from tests.support.visitor import answer, keep
 
@@ -158,18 +158,20 @@ def test_report_hides_small_cells_in_every_format(reporting_app):
 
 def test_report_period_filters(reporting_app):
     runner = reporting_app.test_cli_runner()
-    result = runner.invoke(args=["insight", "report", "--from", "2020-01-01", "--to", "2020-12-31"])
+    result = runner.invoke(args=["insight", "report", "--week", "2020-W10"])
     assert result.exit_code == 0
+    assert "week 2020-W10: 2020-03-02 to 2020-03-08" in result.output
     assert "(none)" in result.output
 
 
 @pytest.mark.parametrize(
     "args",
     [
-        ["--from", "yesterday"],
-        ["--to", "2026-13-01"],
+        ["--week", "yesterday"],
+        ["--week", "2026-W54"],
+        ["--week", "2026-11-30"],
         ["--format", "xml"],
-        ["--from", "2026-02-01", "--to", "2026-01-01"],
+        ["--from", "2026-01-01"],  # arbitrary ranges are gone: they could be subtracted
     ],
 )
 def test_report_rejects_bad_arguments_with_exit_code_2(reporting_app, args):
@@ -190,7 +192,7 @@ def test_admin_page_needs_the_password(reporting_app):
     assert page.headers["Cache-Control"] == "no-store"
     assert (
         client.get(
-            "/admin/insight?from=nonsense", auth=("admin", "correct horse battery")
+            "/admin/insight?week=nonsense", auth=("admin", "correct horse battery")
         ).status_code
         == 400
     )

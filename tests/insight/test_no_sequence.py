@@ -1,0 +1,99 @@
+"""Counts tell nothing about one visitor (hardening rows 3 and 4): reports cover whole weeks
+that never overlap, events about steps are stored per week, and storage keeps no order."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import create_engine, insert, select, text
+
+from app.insight import counting
+from app.insight.model import DailyCount
+from app.insight.password import hash_password
+from app.migrate import upgrade
+from app.weeks import monday
+from tests.support.apps import make_app
+
+PASSWORD = "correct horse battery"
+WEDNESDAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def reporting_app(tmp_path, sqlite_url):
+    insight = {"password_hash": hash_password(PASSWORD), "min_cell": 3, "flush_seconds": 0}
+    app = make_app(sqlite_url, tmp_path, insight=insight)
+    yield app
+    app.extensions["rumbo.engine"].dispose()
+
+
+def rows(app):
+    with app.extensions["rumbo.engine"].connect() as connection:
+        return connection.execute(
+            select(DailyCount.day, DailyCount.module, DailyCount.event, DailyCount.count)
+        ).all()
+
+
+def test_step_events_are_kept_per_week_and_other_events_per_day(app, monkeypatch):
+    monkeypatch.setattr(counting, "today", lambda: WEDNESDAY)
+    client = app.test_client()
+    client.get("/en/modules/sample/thinking")
+    client.get("/en/help")
+    stored = {(event, day) for day, _, event, _ in rows(app)}
+    assert ("step_viewed", monday(WEDNESDAY)) in stored
+    assert ("help_viewed", WEDNESDAY) in stored
+    assert ("step_viewed", WEDNESDAY) not in stored
+
+
+def test_reports_cover_one_whole_week_at_a_time(reporting_app, monkeypatch):
+    for day in (WEDNESDAY, WEDNESDAY + timedelta(days=1)):  # two days of one week
+        monkeypatch.setattr(counting, "today", lambda day=day: day)
+        reporting_app.test_client().get("/en/help")
+    client = reporting_app.test_client()
+    auth = ("admin", PASSWORD)
+    for query in ("week=2026-W48", "week=2026-W48&from=2026-11-26&to=2026-11-26"):
+        page = client.get(f"/admin/insight?{query}", auth=auth)
+        assert page.status_code == 200
+        assert "2026-11-23" in page.text
+        assert "2026-11-29" in page.text
+    cli = reporting_app.test_cli_runner().invoke(
+        args=["insight", "report", "--week", "2026-W48", "--format", "json"]
+    )
+    assert '"from": "2026-11-23"' in cli.output
+    assert '"to": "2026-11-29"' in cli.output
+
+
+def test_the_count_tables_keep_no_insertion_order_on_sqlite(app):
+    with app.extensions["rumbo.engine"].connect() as connection:
+        for table in ("daily_counts", "weekly_answers"):
+            schema = connection.execute(
+                text("SELECT sql FROM sqlite_master WHERE name = :t"), {"t": table}
+            ).scalar_one()
+            assert "WITHOUT ROWID" in schema, table
+
+
+def test_the_migration_folds_existing_step_events_into_their_week(database_url):
+    upgrade(database_url, "0002")
+    engine = create_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            for day, n in ((WEDNESDAY, 2), (WEDNESDAY + timedelta(days=1), 3)):
+                connection.execute(insert(DailyCount.__table__).values(
+                    day=day, locale="en", module="sample", step="thinking",
+                    event="step_viewed", count=n))  # fmt: skip
+                connection.execute(insert(DailyCount.__table__).values(
+                    day=day, locale="en", module="", step="", event="help_viewed", count=n))  # fmt: skip
+        upgrade(database_url)
+        with engine.connect() as connection:
+            found = connection.execute(
+                select(DailyCount.day, DailyCount.event, DailyCount.count).order_by(
+                    DailyCount.event, DailyCount.day
+                )
+            ).all()
+    finally:
+        engine.dispose()
+    assert [tuple(r) for r in found] == [
+        (WEDNESDAY, "help_viewed", 2),
+        (WEDNESDAY + timedelta(days=1), "help_viewed", 3),
+        (monday(WEDNESDAY), "step_viewed", 5),
+    ]
