@@ -27,7 +27,7 @@ KNOWN_KEYS = {
     "secret_key", "database_url", "environment", "https", "content_dir", "translations_dir",
     "locales", "default_locale", "quick_exit_url", "help_countries",
     "workbook_retention_days", "site", "theme", "insight", "max_answer_chars",
-    "new_workbooks_per_minute",
+    "new_workbooks_per_minute", "preview",
 }  # fmt: skip
 
 
@@ -77,6 +77,9 @@ class Settings:
     insight_min_cell: int = 10
     insight_password_hash: str = ""
     insight_flush_seconds: float = 5.0
+    # Authors' live preview (make preview): content reloaded when a file changes, problems shown
+    # in the browser, the review pages. Never in production.
+    preview: bool = False
 
     def site_text(self, locale: str) -> SiteText:
         return self.site.get(locale) or SiteText()
@@ -96,6 +99,7 @@ def load_settings(
         ("RUMBO_ENV", "environment"),
         ("RUMBO_CONTENT_DIR", "content_dir"),
         ("RUMBO_HTTPS", "https"),
+        ("RUMBO_PREVIEW", "preview"),
     ):
         if env.get(var):
             data[key] = env[var]
@@ -130,6 +134,11 @@ def _validate(data: Mapping[str, Any], instance: Path) -> Settings:
     if default_locale not in locales:
         raise ConfigError("default_locale", f"{default_locale!r} is not one of locales")
     insight = _table(data, "insight")
+    preview = _boolean(data, "preview", False)
+    if preview and environment == "production":
+        raise ConfigError(
+            "preview", "is for authors on their own computer, never in production (make preview)"
+        )
     return Settings(
         secret_key=_secret_key(data, environment, instance),
         environment=environment,
@@ -155,6 +164,7 @@ def _validate(data: Mapping[str, Any], instance: Path) -> Settings:
         insight_flush_seconds=_integer(
             insight, "insight.flush_seconds", 5, 0, 300, key="flush_seconds"
         ),
+        preview=preview,
     )
 
 
