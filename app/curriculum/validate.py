@@ -16,6 +16,8 @@ REVIEW_RECORD = ("reviewed_in", "reviewed_by")
 REVIEW_STATES = ("draft", "reviewed")
 MONTH = re.compile(r"^(?P<year>20[0-9]{2})-(?P<month>0[1-9]|1[0-2])$")
 MAX_ROLE_CHARS = 80
+# Addresses beside a module's steps (/<lang>/modules/<slug>/done, .../print): not step ids.
+RESERVED_STEP_IDS = ("done", "print")
 # A module's exercises per step id, each with the line its block starts on.
 StepExercises = Mapping[str, list[tuple[int, Exercise]]]
 
@@ -101,6 +103,10 @@ def check_step_ids(module: RawModule, problems: Problems) -> None:
         )
     seen: set[str] = set()
     for step in module.steps:
+        if step.id in RESERVED_STEP_IDS:
+            problems.error(
+                module.path, step.line, f"step id {step.id!r} is reserved: choose another id"
+            )
         if step.id in seen:
             problems.error(
                 module.path, step.line, f"step id {step.id!r} is used twice in this module"
