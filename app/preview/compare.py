@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..curriculum import Catalog, Exercise, Module, Step
 from ..curriculum.readability import Readability, measure
+from ..i18n import language_name
 
 # The names exercise shapes use (Exercise.shape), as the review page shows them.
 SHAPE_LABELS = {
@@ -90,7 +91,7 @@ def review_module(catalog: Catalog, slug: str) -> ModuleReview | None:
     if not any(modules.values()):
         return None
     differences: list[Any] = [
-        _l("The module is missing in %(locale)s.", locale=locale)
+        _l("The module is missing in %(language)s.", language=language_name(locale))
         for locale, module in modules.items()
         if module is None
     ]
@@ -107,7 +108,7 @@ def review_module(catalog: Catalog, slug: str) -> ModuleReview | None:
 def _pair_step(step_id: str, modules: Mapping[str, Module | None]) -> StepPair:
     steps = {locale: (m.step(step_id) if m else None) for locale, m in modules.items()}
     differences: list[Any] = [
-        _l("This step is missing in %(locale)s.", locale=locale)
+        _l("This step is missing in %(language)s.", language=language_name(locale))
         for locale, step in steps.items()
         if step is None
     ]
@@ -130,7 +131,7 @@ def _pair_exercise(exercise_id: str, steps: Mapping[str, Step | None]) -> Exerci
         for locale, step in steps.items()
     }
     differences: list[Any] = [
-        _l("This exercise is missing in %(locale)s.", locale=locale)
+        _l("This exercise is missing in %(language)s.", language=language_name(locale))
         for locale, exercise in found.items()
         if exercise is None
     ]
