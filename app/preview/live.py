@@ -44,14 +44,15 @@ class Reading:
 
 def read_content(settings: Settings) -> Reading:
     draft, problems = draft_tree(settings.content_dir, settings.locales)
-    directory, problems = check_help(
-        settings.content_dir, settings.locales, settings.help_countries, problems=problems
+    directory, help_problems = check_help(
+        settings.content_dir, settings.locales, settings.help_countries
     )
+    found = problems.found + help_problems.found
     return Reading(
         draft,
-        EMPTY_HELP if problems.errors else directory,
-        tuple(problems.errors),
-        tuple(problems.warnings),
+        EMPTY_HELP if help_problems.errors else directory,  # the crisis lines, while they are right
+        tuple(sorted(p for p in found if not p.warning)),
+        tuple(sorted(p for p in found if p.warning)),
     )
 
 
