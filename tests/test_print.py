@@ -80,3 +80,13 @@ def test_a_step_cannot_take_the_print_pages_address(content_copy):
     )
     _, problems = check_tree(content_copy, ("en",))
     assert any("step id 'print' is reserved" in str(p) for p in problems.errors)
+
+
+def test_every_id_on_a_print_page_is_unique(shipped_app):
+    """A step called "help-now" must not take the address of the "Need help now?" panel."""
+    client = shipped_app.test_client()
+    for lang in ("en", "es"):
+        page = client.get(f"/{lang}/modules/start/print").get_data(as_text=True)
+        ids = re.findall(r'\sid="([^"]+)"', page)
+        assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+        assert 'id="step-help-now"' in page
