@@ -6,11 +6,17 @@ FLASK := $(BIN)/flask --app app
 APP_STAMP := $(VENV)/.installed-app
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test serve setup dev translations extract-strings update-strings check-content lint format bench db-upgrade clean
+PORT ?= 5000
+
+.PHONY: run preview test serve setup dev translations extract-strings update-strings check-content lint format bench db-upgrade clean
 
 run: setup db-upgrade  ## serve the portal on http://127.0.0.1:5000 (development server)
 	@echo "Rumbo is starting on http://127.0.0.1:5000 (the log hides every address, this one included)"
 	RUMBO_ENV=development $(FLASK) run --host 127.0.0.1 --port 5000
+
+preview: setup db-upgrade  ## authors: the portal on http://127.0.0.1:$(PORT) with live reload and /review/ (docs/authoring.md)
+	@echo "Preview on http://127.0.0.1:$(PORT)/ : edit content/, reload the page; /review/ compares the languages"
+	RUMBO_ENV=development RUMBO_PREVIEW=1 $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 serve: setup  ## serve with gunicorn and the production configuration (needs a secret key)
 	$(FLASK) db upgrade

@@ -18,6 +18,7 @@ from . import (
     i18n,
     insight,
     portal,
+    preview,
     privacy,
     templating,
     workbook,
@@ -39,13 +40,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         settings = load_settings(os.environ, overrides=config)
     except ConfigError as error:
         _refuse_to_start([str(error)])
-    try:
-        catalog = curriculum.load_catalog(settings.content_dir, settings.locales)
-        directory = helpdesk.load_help(
-            settings.content_dir, settings.locales, settings.help_countries
-        )
-    except ContentError as error:
-        _refuse_to_start([*map(str, error.problems), f"{len(error.problems)} content error(s)"])
+    live = preview.LiveContent(settings) if settings.preview else None
+    if live is not None:  # the authors' preview shows content problems in the browser instead
+        catalog, directory = live.reading.catalog, live.reading.directory
+    else:
+        try:
+            catalog = curriculum.load_catalog(settings.content_dir, settings.locales)
+            directory = helpdesk.load_help(
+                settings.content_dir, settings.locales, settings.help_countries
+            )
+        except ContentError as error:
+            problems = error.problems
+            _refuse_to_start([*map(str, problems), f"{len(problems)} content error(s)"])
     SETTINGS.set(app, settings)
     app.config.update(
         SECRET_KEY=settings.secret_key,
@@ -67,6 +73,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     insight.init_app(app)
     portal.init_app(app)
     followup.init_app(app)
+    if live is not None:
+        preview.init_app(app, live)
     templating.init_app(app)  # last: it compiles every template, which need the globals above
     app.cli.add_command(content_cli)
     return app

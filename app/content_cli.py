@@ -8,7 +8,8 @@ import click
 from flask.cli import AppGroup
 
 from .context import settings as current_settings
-from .curriculum import check_tree
+from .curriculum import draft_tree
+from .curriculum.readability import FORMULAS, check_readability, describe
 from .helpdesk import check_help
 
 
@@ -19,19 +20,32 @@ def content_cli() -> None:
 
 @content_cli.command("check")
 @click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--strict", is_flag=True, help="Fail on warnings too (hard-to-read steps among them)."
+)
 @click.option("--require-reviewed", is_flag=True, help="Fail while any module is a draft.")
 def check_command(path: Path | None, strict: bool, require_reviewed: bool) -> None:
-    """Check every module and help file (of PATH, default: the portal's content folder)."""
+    """Check every module and help file (of PATH, default: the portal's content folder).
+
+    Also scores each step's readability in its language (docs/authoring.md).
+    """
     settings = current_settings()
     root = path or settings.content_dir
-    catalog, problems = check_tree(root, settings.locales, require_reviewed=require_reviewed)
+    draft, problems = draft_tree(root, settings.locales, require_reviewed=require_reviewed)
     check_help(root, settings.locales, problems=problems)
+    readings = check_readability(draft, problems)
+    if readings:
+        minimums = ", ".join(
+            f"{name} {low:g} for {code}" for code, (name, _, low) in FORMULAS.items()
+        )
+        click.echo(f"Readability per step (higher is easier; minimum {minimums}):")
+        for reading in readings:
+            click.echo(f"  {describe(reading)}")
     for problem in problems.errors + problems.warnings:
         click.echo(str(problem), err=True)
     errors, warnings = len(problems.errors), len(problems.warnings)
     failed = errors or (strict and warnings)
-    modules = sum(len(catalog.modules(locale)) for locale in settings.locales) if catalog else 0
+    modules = sum(len(draft.modules(locale)) for locale in draft.locales)
     click.echo(f"{errors} error(s), {warnings} warning(s); {modules} module file(s) checked.")
     if failed:
         raise SystemExit(1)

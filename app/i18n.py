@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from babel.dates import format_skeleton
 from babel.support import Translations
 from flask import Flask, abort, current_app, g, request
 from flask_babel import Babel
@@ -47,6 +50,14 @@ def current_locale() -> str:
 
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
+
+
+def month_year(value: str) -> str:
+    """A ``YYYY-MM`` month in the page's language ("November 2026", "noviembre de 2026")."""
+    found = re.fullmatch(r"([0-9]{4})-([0-9]{2})", value)
+    if not found or not 1 <= int(found[2]) <= 12:
+        return value
+    return format_skeleton("yMMMM", date(int(found[1]), int(found[2]), 1), locale=current_locale())
 
 
 def text_direction(code: str) -> str:
@@ -99,7 +110,9 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=current_locale)
     app.url_value_preprocessor(_pull_lang)
     app.url_defaults(_push_lang)
-    app.jinja_env.globals.update(language_name=language_name, text_direction=text_direction)
+    app.jinja_env.globals.update(
+        language_name=language_name, text_direction=text_direction, month_year=month_year
+    )
     translations = _template_translations(app)
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=lambda message: translations().ugettext(message),

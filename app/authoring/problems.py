@@ -41,11 +41,15 @@ class Problems:
 
     @staticmethod
     def _show(path: Path) -> str:
-        """The path as an author would type it: relative to the working folder when inside it."""
-        try:
-            return str(path.resolve().relative_to(Path.cwd()))
-        except ValueError:
-            return str(path)
+        return shown_path(path)
+
+
+def shown_path(path: Path) -> str:
+    """The path as an author would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 class ContentError(Exception):

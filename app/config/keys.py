@@ -209,6 +209,15 @@ class Settings:
         toml="insight.flush_seconds",
     )  # fmt: skip
 
+    preview: bool = setting(
+        False, checks.boolean,
+        "The authors' live preview (`make preview`, docs/authoring.md): content is read again"
+        " when a file changes, content problems are shown in the browser instead of stopping"
+        " the portal, and `/review/` compares the languages side by side. Refused with"
+        ' `environment = "production"`: under `make serve` the review pages do not exist.',
+        env="RUMBO_PREVIEW",
+    )  # fmt: skip
+
     def site_text(self, locale: str) -> SiteText:
         return self.site.get(locale) or SiteText()
 

@@ -136,3 +136,7 @@ def _check_together(settings: Settings) -> None:
     for locale in settings.site:
         if locale not in settings.locales:
             raise ConfigError(f"site.{locale}", "is not one of the enabled locales")
+    if settings.preview and settings.environment == "production":
+        raise ConfigError(
+            "preview", "is for authors on their own computer, never in production (make preview)"
+        )

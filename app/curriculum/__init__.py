@@ -5,14 +5,14 @@ from flask import Flask
 from ..authoring import ContentError, Problem
 from ..context import Slot
 from .exercises import Exercise
-from .loader import check_tree, load_catalog
+from .loader import check_tree, draft_tree, load_catalog
 from .model import Catalog, Module, Prose, Step
 
 CATALOG: Slot[Catalog] = Slot("catalog")
 
 __all__ = [
     "CATALOG", "Catalog", "ContentError", "Exercise", "Module", "Problem", "Prose", "Step",
-    "catalog", "check_tree", "init_app", "load_catalog",
+    "catalog", "check_tree", "draft_tree", "init_app", "load_catalog",
 ]  # fmt: skip
 
 

@@ -53,7 +53,7 @@ def build_locale(
                 for b in step.blocks
                 if not b.is_exercise or b.line in by_line
             )
-            steps.append(Step(step.id, step.title, number, blocks))
+            steps.append(Step(step.id, step.title, number, blocks, step.line))
         meta = module.meta
         modules.append(
             Module(
@@ -68,6 +68,8 @@ def build_locale(
                 intro=render(module.intro.text, module.intro.line, module.path),
                 steps=tuple(steps),
                 path=module.path,
+                reviewed_in=str(meta.get("reviewed_in", "")),
+                reviewed_by=str(meta.get("reviewed_by", "")).strip(),
             )
         )
     pages = {

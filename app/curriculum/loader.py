@@ -29,6 +29,18 @@ def check_tree(
     content_dir: Path, locales: Iterable[str], require_reviewed: bool = False
 ) -> tuple[Catalog | None, Problems]:
     """Load and validate; return the catalogue (None on errors) and every problem found."""
+    catalog, problems = draft_tree(content_dir, locales, require_reviewed)
+    return (None if problems.errors else catalog), problems
+
+
+def draft_tree(
+    content_dir: Path, locales: Iterable[str], require_reviewed: bool = False
+) -> tuple[Catalog, Problems]:
+    """Load and validate, keeping whatever could be built even when there are errors.
+
+    For authors only (the review pages of the preview): a file with errors may be missing or
+    have steps and exercises left out; visitors only ever get what :func:`check_tree` accepts.
+    """
     problems = Problems()
     raw: dict[str, dict[str, RawModule]] = {}
     for locale in locales:
@@ -57,8 +69,6 @@ def check_tree(
         )
         for locale, modules in raw.items()
     }
-    if problems.errors:
-        return None, problems
     return Catalog(MappingProxyType(built)), problems
 
 

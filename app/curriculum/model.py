@@ -30,6 +30,7 @@ class Step:
     title: str
     number: int  # 1-based position in its module
     blocks: tuple[Block, ...]
+    line: int = 0  # of its heading in the module's file, for authors' messages
 
     @property
     def exercises(self) -> tuple[Exercise, ...]:
@@ -49,6 +50,8 @@ class Module:
     intro: Markup
     steps: tuple[Step, ...]
     path: Path
+    reviewed_in: str = ""  # YYYY-MM, with review == "reviewed"
+    reviewed_by: str = ""  # the reviewer's role, never a name
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)

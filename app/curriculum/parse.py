@@ -43,6 +43,9 @@ def read_module(path: Path, problems: Problems) -> RawModule | None:
     except UnicodeDecodeError as error:
         problems.error(path, 1, f"file is not UTF-8 text ({error.reason})")
         return None
+    except OSError as error:  # removed or renamed while it was being read (an editor saving)
+        problems.error(path, 1, f"file could not be read ({error.strerror})")
+        return None
     meta, meta_lines, body_start = _front_matter(path, lines, problems)
     if meta is None:
         return None

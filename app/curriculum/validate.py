@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
+from datetime import date
 
 from ..authoring import ID, Problems
 from .exercises import Exercise
 from .parse import RawModule
 
 REQUIRED_META = ("slug", "order", "title", "summary", "minutes", "objectives", "sources", "review")
+# The review record: the month of the review and the reviewer's role (never a personal name).
+REVIEW_RECORD = ("reviewed_in", "reviewed_by")
 REVIEW_STATES = ("draft", "reviewed")
+MONTH = re.compile(r"^(?P<year>20[0-9]{2})-(?P<month>0[1-9]|1[0-2])$")
+MAX_ROLE_CHARS = 80
+# Addresses beside a module's steps (/<lang>/modules/<slug>/done, .../print): not step ids.
+RESERVED_STEP_IDS = ("done", "print")
 # A module's exercises per step id, each with the line its block starts on.
 StepExercises = Mapping[str, list[tuple[int, Exercise]]]
 
@@ -24,7 +32,7 @@ def valid_meta(module: RawModule, problems: Problems) -> bool:
     for key in REQUIRED_META:
         if key not in meta:
             error(key, f"front matter is missing {key!r}")
-    for key in sorted(set(meta) - set(REQUIRED_META)):
+    for key in sorted(set(meta) - set(REQUIRED_META) - set(REVIEW_RECORD)):
         error(key, f"unknown front matter key {key!r}")
     if "slug" in meta and not (isinstance(meta["slug"], str) and ID.match(meta["slug"])):
         error("slug", "'slug' must use a-z, 0-9 and '-'")
@@ -45,7 +53,47 @@ def valid_meta(module: RawModule, problems: Problems) -> bool:
             error(key, f"{key!r} must be a list of texts ('  - ...' lines)")
     if "review" in meta and meta["review"] not in REVIEW_STATES:
         error("review", "'review' must be 'draft' or 'reviewed'")
+    _check_review_record(
+        meta, error, lambda key, message: problems.warn(path, lines.get(key, 1), message)
+    )
     return len(problems.errors) == before
+
+
+def _check_review_record(
+    meta: Mapping[str, object],
+    error: Callable[[str, str], None],
+    warn: Callable[[str, str], None],
+) -> None:
+    """``review: reviewed`` records the month (``reviewed_in: 2026-11``) and the reviewer's role."""
+    if meta.get("review") == "reviewed":
+        for key in REVIEW_RECORD:
+            if key not in meta:
+                warn(
+                    "review",
+                    f"'review: reviewed' without {key!r}: record the review (docs/authoring.md)",
+                )
+    elif meta.get("review") == "draft":
+        for key in REVIEW_RECORD:
+            if key in meta:
+                error(key, f"{key!r} belongs to 'review: reviewed'; this module is a draft")
+    month = meta.get("reviewed_in")
+    if "reviewed_in" in meta:
+        found = MONTH.match(month) if isinstance(month, str) else None
+        if found is None:
+            error(
+                "reviewed_in", "'reviewed_in' must be a month written as YYYY-MM, such as 2026-11"
+            )
+        elif (int(found["year"]), int(found["month"])) > (date.today().year, date.today().month):
+            error("reviewed_in", f"'reviewed_in' {month} is in the future")
+    role = meta.get("reviewed_by")
+    if "reviewed_by" in meta and not (
+        isinstance(role, str) and role.strip() and len(role) <= MAX_ROLE_CHARS
+    ):
+        error(
+            "reviewed_by",
+            f"'reviewed_by' must be the reviewer's role, such as 'clinical psychologist' "
+            f"(at most {MAX_ROLE_CHARS} characters; never a personal name)",
+        )
 
 
 def check_step_ids(module: RawModule, problems: Problems) -> None:
@@ -55,6 +103,10 @@ def check_step_ids(module: RawModule, problems: Problems) -> None:
         )
     seen: set[str] = set()
     for step in module.steps:
+        if step.id in RESERVED_STEP_IDS:
+            problems.error(
+                module.path, step.line, f"step id {step.id!r} is reserved: choose another id"
+            )
         if step.id in seen:
             problems.error(
                 module.path, step.line, f"step id {step.id!r} is used twice in this module"

@@ -107,7 +107,11 @@ def check_help(
 
 
 def _read(path: Path, problems: Problems) -> list[Country]:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:  # an editor saving, or not UTF-8 text
+        problems.error(path, 1, f"file could not be read as UTF-8 text ({error})")
+        return []
     data = load_yaml(text, path, 1, problems)
     lines = _id_lines(text)
     if not isinstance(data, dict) or not isinstance(data.get("countries"), list):

@@ -37,6 +37,14 @@ def module_overview(slug: str) -> ResponseReturnValue:
     )
 
 
+@bp.get("/modules/<slug>/print")
+def module_print(slug: str) -> ResponseReturnValue:
+    """The whole module on one page, for paper. The same for every reader: no cookie, no answers."""
+    module = catalog().module(current_locale(), slug) or abort(404)
+    countries = help_directory().for_locale(current_locale())
+    return public_page(lambda: render_template("print.html", module=module, countries=countries))
+
+
 @bp.get("/modules/<slug>/done")
 def module_done(slug: str) -> ResponseReturnValue:
     module = catalog().module(current_locale(), slug) or abort(404)

@@ -63,6 +63,28 @@ def portal(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def preview_portal(tmp_path_factory):
+    """The shipped curriculum in the authors' preview (make preview): with the review pages."""
+    tmp_path = tmp_path_factory.mktemp("preview")
+    app = make_app(
+        f"sqlite:///{tmp_path / 'rumbo.db'}", tmp_path, content=SHIPPED_CONTENT, preview=True
+    )
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="rumbo-preview", daemon=True)
+    thread.start()
+    try:
+        yield Portal(
+            origin=f"http://127.0.0.1:{server.server_port}",
+            quick_exit_url=app.extensions["rumbo.settings"].quick_exit_url,
+        )
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+        server.server_close()
+        app.extensions["rumbo.engine"].dispose()
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
         missing("Chromium (Debian package chromium)")

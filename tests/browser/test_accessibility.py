@@ -83,6 +83,7 @@ PAGES = {
     "home": _goto("/"),
     "modules": _goto("/modules/"),
     "module-overview": _goto("/modules/motivation/"),
+    "module-print": _goto("/modules/motivation/print"),
     **{f"step-{kind}": _goto(path) for kind, path in STEP_WITH.items()},
     "step-error-summary": _error_summary,
     "step-feedback": _feedback,
@@ -152,6 +153,35 @@ def test_no_wcag_violations(portal, new_context, answered, kind, lang):
     PAGES[kind](page, portal, lang)
     if kind in WITH_ANSWERS:
         assert page.locator("main li, main dd").count() > 2
+    assert_accessible(page)
+
+
+# The authors' review pages, in the preview; their own words follow the browser's language.
+REVIEW_PAGES = ("/review/", "/review/motivation", "/review/start")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", REVIEW_PAGES)
+def test_review_pages_have_no_wcag_violations(preview_portal, new_context, path, lang):
+    page = new_context(width=WIDTHS[0], locale=lang).new_page()
+    response = page.goto(preview_portal.url(path))
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == lang
+    assert_accessible(page)
+
+
+def test_print_page_in_print_media_has_no_wcag_violations(portal, new_context):
+    page = new_context(width=WIDTHS[0]).new_page()
+    page.goto(portal.url("/en/modules/motivation/print"))
+    page.emulate_media(media="print")
+    assert not page.is_visible(".site-header")  # print CSS: the site around the module is hidden
+    assert page.is_visible(".print-help")
+    assert page.locator(".write-line").count() > 10
+    assert_accessible(page)
+
+
+def assert_accessible(page) -> None:
+    """No axe-core violation, and no sideways scrolling, on a small phone and a desktop."""
     page.evaluate(AXE.axe_script)  # axe-core, as bundled with axe-playwright-python
     problems = []
     for width in WIDTHS:  # the same page, reflowed: small phone first, then desktop

@@ -14,5 +14,6 @@ def every_page(app) -> list[str]:
         for module in catalog.modules(lang):
             urls.append(f"/{lang}/modules/{module.slug}/")
             urls.append(f"/{lang}/modules/{module.slug}/done")
+            urls.append(f"/{lang}/modules/{module.slug}/print")
             urls += [f"/{lang}/modules/{module.slug}/{step.id}" for step in module.steps]
     return urls

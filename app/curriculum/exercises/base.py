@@ -106,6 +106,11 @@ class Exercise:
         return f"exercises/{self.name}.html"
 
     @property
+    def paper_template(self) -> str:
+        """The exercise on the printable module: its question with room to answer by hand."""
+        return f"exercises/paper/{self.name}.html"
+
+    @property
     def feedback_template(self) -> str:
         """What the visitor sees under a saved answer."""
         return "exercises/feedback/saved.html"

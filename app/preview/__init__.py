@@ -1,0 +1,19 @@
+"""The authors' preview (``make preview``): live reload, problems in the browser, review pages.
+
+Only installed when the ``preview`` setting is on, which the configuration refuses in
+production: under ``make serve`` none of this exists and ``/review/`` is a 404.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from .live import LiveContent
+from .views import LIVE, init_views
+
+__all__ = ["LIVE", "LiveContent", "init_app"]
+
+
+def init_app(app: Flask, live: LiveContent) -> None:
+    LIVE.set(app, live)
+    init_views(app)

@@ -1,0 +1,19 @@
+"""The portal in preview mode (as `make preview` runs it) over a writable copy of the content."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.apps import make_app
+
+
+@pytest.fixture
+def preview_app(sqlite_url, tmp_path, content_copy):
+    application = make_app(sqlite_url, tmp_path, content=content_copy, preview=True)
+    yield application
+    application.extensions["rumbo.engine"].dispose()
+
+
+@pytest.fixture
+def preview(preview_app):
+    return preview_app.test_client()
