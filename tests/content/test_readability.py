@@ -87,3 +87,12 @@ def test_short_steps_are_scored_but_not_judged(runner, content_copy):
     result = check(runner, content_copy)
     assert "not judged under 40 words" in result.output
     assert "is hard to read" not in result.output
+
+
+def test_the_shipped_curriculum_is_easy_enough_to_read_in_both_languages():
+    from app.curriculum import check_tree
+    from tests.support.apps import SHIPPED_CONTENT
+
+    _, problems = check_tree(SHIPPED_CONTENT, ("es", "en"))
+    hard = [str(w) for w in problems.warnings if "hard to read" in str(w)]
+    assert hard == []
