@@ -117,6 +117,24 @@ def row(result: wrk.Result) -> str:
 HEADER = f"{'endpoint':<34} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}"
 
 
+def measure(endpoints: list, args, report: Report) -> dict[str, wrk.Result]:
+    """Each endpoint (name, url, headers, script) for ``args.rounds`` rounds, taken in turn so
+    that the machine's other work falls on all of them alike; the median of each."""
+    per_round = args.seconds / args.rounds
+    for name, url, headers, script in endpoints:
+        # One second first, so every worker has compiled its templates, opened its database
+        # and (for public pages) rendered the page once.
+        wrk.run(name, url, 1, args.connections, headers, script)
+    rounds: dict[str, list[wrk.Result]] = {name: [] for name, *_ in endpoints}
+    for number in range(args.rounds):
+        for name, url, headers, script in endpoints:
+            result = wrk.run(name, url, per_round, args.connections, headers, script)
+            rounds[name].append(result)
+            report.raw.append(f"### {name}, round {number + 1}\n{result.output}")
+        print(f"  round {number + 1} of {args.rounds} measured", flush=True)
+    return {name: wrk.median(name, measured) for name, measured in rounds.items()}
+
+
 def load(args, folder: Path, report: Report) -> None:
     per_round = args.seconds / args.rounds
     report(
@@ -157,19 +175,8 @@ def load(args, folder: Path, report: Report) -> None:
             endpoints.append((name, base + path, headers, script))
         with servers.nginx({"step.html": step_html}) as static_base:
             endpoints.append((STATIC, static_base + "/step.html", (), None))
-            for name, url, headers, script in endpoints:
-                # One second first, so every worker has compiled its templates, opened SQLite
-                # and (for public pages) rendered the page once.
-                wrk.run(name, url, 1, args.connections, headers, script)
-            rounds: dict[str, list[wrk.Result]] = {name: [] for name, *_ in endpoints}
-            for number in range(args.rounds):
-                for name, url, headers, script in endpoints:
-                    result = wrk.run(name, url, per_round, args.connections, headers, script)
-                    rounds[name].append(result)
-                    report.raw.append(f"### {name}, round {number + 1}\n{result.output}")
-                print(f"  round {number + 1} of {args.rounds} measured", flush=True)
+            results = measure(endpoints, args, report)
         weight = page_weight(base)
-    results = {name: wrk.median(name, measured) for name, measured in rounds.items()}
     report()
     report(HEADER)
     for result in results.values():
@@ -238,17 +245,9 @@ def scaleout(args, folder: Path, report: Report) -> None:
                     body = urlencode(form)
                     script = wrk.visitors_post_script(folder, f"scaleout{number}", body, visitors)
                 endpoints.append((name, base + path, headers, script))
-            for name, target, headers, script in endpoints:
-                wrk.run(name, target, 1, args.connections, headers, script)
-            rounds: dict[str, list[wrk.Result]] = {name: [] for name, *_ in endpoints}
-            for number in range(args.rounds):
-                for name, target, headers, script in endpoints:
-                    result = wrk.run(name, target, per_round, args.connections, headers, script)
-                    rounds[name].append(result)
-                    report.raw.append(f"### {name}, round {number + 1}\n{result.output}")
+            results = measure(endpoints, args, report)
     finally:
         database.stop()
-    results = {name: wrk.median(name, measured) for name, measured in rounds.items()}
     report(HEADER)
     for result in results.values():
         report(row(result))

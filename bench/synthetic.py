@@ -46,6 +46,7 @@ EXERCISES = (
     "type: list\nprompt: {q}\nitems: 5\nplan: coping",
     "type: balance\nprompt: {q}",
 )
+SYNTHETIC_ORDER = 100  # after the shipped modules
 QUESTION = {"en": "What would help you most this week?", "es": "¿Qué te ayudaría más esta semana?"}
 HINT = {"en": "No names or places", "es": "Sin nombres ni lugares"}
 
@@ -56,7 +57,7 @@ def module_text(locale: str, number: int, total: int) -> str:
     lines = [
         "---",
         f"slug: m{number:04d}",
-        f"order: {number}",
+        f"order: {SYNTHETIC_ORDER + number}",
         f"title: Module {number} ({locale})",
         f"summary: A synthetic module for the growth benchmark, number {number}.",
         "minutes: 20",
@@ -83,13 +84,12 @@ def module_text(locale: str, number: int, total: int) -> str:
 
 
 def generate(folder: Path, modules: int) -> Path:
-    """Write ``modules`` modules per locale under ``folder``; return the content folder."""
+    """Write ``modules`` modules per locale under ``folder``, after the shipped curriculum
+    (whose pages link to it); return the content folder."""
     real = servers.ROOT / "content"
+    shutil.copytree(real, folder)
     for locale in LOCALES:
         target = folder / locale
-        target.mkdir(parents=True)
-        shutil.copytree(real / locale / "pages", target / "pages")
-        shutil.copy(real / locale / "help.yaml", target / "help.yaml")
         for number in range(modules):
             text = module_text(locale, number, modules)
             (target / f"{number:04d}-m{number:04d}.md").write_text(text, encoding="utf-8")

@@ -32,7 +32,7 @@ class Step:
     blocks: tuple[Block, ...]
     line: int = 0  # of its heading in the module's file, for authors' messages
 
-    @property
+    @cached_property  # looked up for every step of every module on the workbook page
     def exercises(self) -> tuple[Exercise, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Exercise))
 

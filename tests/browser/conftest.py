@@ -7,6 +7,7 @@ fresh browser contexts, so no cookie, cache or history leaks from one test to an
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,11 +43,12 @@ class Portal:
         return self.origin + path
 
 
-@pytest.fixture(scope="session")
-def portal(tmp_path_factory):
+@contextmanager
+def serving(tmp_path, **config):
     """The shipped curriculum served by the real app from a daemon thread."""
-    tmp_path = tmp_path_factory.mktemp("portal")
-    app = make_app(f"sqlite:///{tmp_path / 'rumbo.db'}", tmp_path, content=SHIPPED_CONTENT)
+    app = make_app(
+        f"sqlite:///{tmp_path / 'rumbo.db'}", tmp_path, content=SHIPPED_CONTENT, **config
+    )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="rumbo-browser", daemon=True)
     thread.start()
@@ -63,25 +65,16 @@ def portal(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def portal(tmp_path_factory):
+    with serving(tmp_path_factory.mktemp("portal")) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
 def preview_portal(tmp_path_factory):
-    """The shipped curriculum in the authors' preview (make preview): with the review pages."""
-    tmp_path = tmp_path_factory.mktemp("preview")
-    app = make_app(
-        f"sqlite:///{tmp_path / 'rumbo.db'}", tmp_path, content=SHIPPED_CONTENT, preview=True
-    )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="rumbo-preview", daemon=True)
-    thread.start()
-    try:
-        yield Portal(
-            origin=f"http://127.0.0.1:{server.server_port}",
-            quick_exit_url=app.extensions["rumbo.settings"].quick_exit_url,
-        )
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
-        app.extensions["rumbo.engine"].dispose()
+    """The same in the authors' preview (make preview): with the review pages."""
+    with serving(tmp_path_factory.mktemp("preview"), preview=True) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

@@ -141,3 +141,15 @@ def test_a_wrong_passphrase_gets_a_plain_message(client):
 
 def test_keep_without_a_workbook_is_400(client):
     assert client.post("/en/workbook/keep").status_code == 400
+
+
+def test_a_database_that_fails_mid_read_is_never_a_500(app):
+    visitor = app.test_client()
+    visitor.post("/en/modules/sample/thinking", data={"thoughts.answer": "Kept safe"})
+    with app.extensions["rumbo.engine"].begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE workbooks RENAME TO workbooks_away")
+    page = visitor.get("/en/modules/sample/thinking")
+    assert page.status_code == 200  # the step still reads, without the answers
+    saved = visitor.post("/en/modules/sample/thinking", data={"thoughts.answer": "New words"})
+    assert saved.status_code == 503
+    assert "New words</textarea>" in saved.text
