@@ -29,11 +29,14 @@ USER_AGENT = re.compile(r"\b(Mozilla|Opera|curl|Wget|python-requests|Lynx|Links)
 REQUEST_TARGET = re.compile(
     r"\b(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|request)\s+(/|https?://)\S*", re.IGNORECASE
 )
+# Terminal colour codes, which the development server puts right before a request's method.
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
 
 def scrub(text: str) -> str:
     """Remove addresses, user agents, requested URLs and times of day from a log message."""
+    text = ANSI_ESCAPE.sub("", text)
     text = REQUEST_TARGET.sub(r"\1 -", text)
     text = BRACKETED_TIME.sub("", text)
     text = ISO_TIME.sub("-", text)

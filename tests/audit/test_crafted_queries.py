@@ -45,6 +45,10 @@ def test_the_language_switch_keeps_only_what_the_page_reads(client):
         f"Error handling request GET /en/help?x=1&tracking={BEACON}",
         f"Error handling request /en/help?tracking={BEACON}",
         f'"POST /en/resume?tracking={BEACON} HTTP/1.1" 400',
+        # The development server colours lines that are not 200: the escape code sits right
+        # before the method.
+        f'"\x1b[33mPOST /en/check-in?tracking={BEACON} HTTP/1.1\x1b[0m" 303 -',
+        f'"\x1b[31m\x1b[1mGET /en/x?tracking={BEACON} HTTP/1.1\x1b[0m" 404 -',
     ],
 )
 def test_requested_addresses_never_reach_a_log_line(line):
