@@ -32,6 +32,27 @@ def switch_url(locale: str) -> str:
 
 # Per process: (fragment, locale, mount point) -> HTML. A few entries; never personal.
 FRAGMENTS: Slot[dict[tuple[str, str, str], Markup]] = Slot("fragments")
+# Per process: the addresses templates build. Their values come from the catalogue, the locale
+# and the templates themselves, never from what a visitor sent, so there are a few thousand at
+# most; the bound only guards against a mistake.
+URLS: Slot[dict[tuple[Any, ...], str]] = Slot("template_urls")
+MAX_URLS = 20_000
+
+
+def template_url_for(endpoint: str, **values: Any) -> str:
+    """``url_for`` for templates, each address worked out once per process.
+
+    Performance (docs/performance.md): a personal page builds a dozen addresses, and building
+    one costs about as much as rendering a short paragraph.
+    """
+    key = (endpoint, request.script_root, tuple(sorted(values.items())))
+    cache = URLS.get()
+    address = cache.get(key)
+    if address is None:
+        address = url_for(endpoint, **values)
+        if len(cache) < MAX_URLS:
+            cache[key] = address
+    return address
 
 
 def locale_fragment(name: str) -> Markup:
@@ -58,8 +79,12 @@ def _globals() -> dict[str, Any]:
 def init_app(app: Flask) -> None:
     app.context_processor(_globals)
     FRAGMENTS.set(app, {})
+    URLS.set(app, {})
     app.jinja_env.globals.update(
-        switch_url=switch_url, asset_url=assets.url, locale_fragment=locale_fragment
+        switch_url=switch_url,
+        asset_url=assets.url,
+        locale_fragment=locale_fragment,
+        url_for=template_url_for,
     )
     assets.init_app(app)
     if SETTINGS.of(app).environment != "test":  # ~0.15 s per app in tests

@@ -13,6 +13,7 @@ from sqlalchemy import event
 
 from app.curriculum.render import Renderer
 
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA")
 STEP = "/es/modules/motivation/rulers"
 ANSWER = {"rulers-why.answer": "Quartz-marker 5521 only this visitor wrote"}
 
@@ -41,7 +42,10 @@ def test_no_markdown_is_rendered_inside_a_request(shipped_app, monkeypatch):
 
 
 class Statements:
-    """Every SQL statement the app's engine runs, split into the counts flush and the rest."""
+    """Every SQL statement SQLite runs for the app, split into the counts flush and the rest.
+
+    Recorded by the driver itself (SQLite's trace callback), so statements sent straight to
+    the driver (the workbook read, app/workbook/store.py) count like any other."""
 
     def __init__(self, app, monkeypatch) -> None:
         self.request: list[str] = []
@@ -59,10 +63,16 @@ class Statements:
 
         monkeypatch.setattr(tally, "flush", flush)
         engine = app.extensions["rumbo.engine"]
-        event.listen(engine, "before_cursor_execute", self._record)
-        self._remove = lambda: event.remove(engine, "before_cursor_execute", self._record)
+        engine.dispose()  # every connection from now on is a new one, traced from the start
+        event.listen(engine, "connect", self._trace)
+        self._remove = lambda: event.remove(engine, "connect", self._trace)
 
-    def _record(self, _conn, _cursor, statement, *_args) -> None:
+    def _trace(self, dbapi_connection, _record) -> None:
+        dbapi_connection.set_trace_callback(self._record)
+
+    def _record(self, statement: str) -> None:
+        if statement.lstrip().upper().startswith(TRANSACTION_CONTROL):
+            return
         (self.flush if self._flushing else self.request).append(statement)
 
     def reset(self) -> None:
