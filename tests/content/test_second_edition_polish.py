@@ -73,3 +73,38 @@ def test_the_cross_links_lead_to_the_related_step(
     wanted = f"/{lang}/modules/{to_slug}/{to_step}"
     assert wanted in hrefs, (url, wanted)
     assert shipped_app.test_client().get(wanted).status_code == 200
+
+
+FAMILY = {
+    "en": ["is a child at risk right now?", "112", "999", "911", "Never help to hide an offence",
+           "legal advice", "will pass that on", "To confirm", "024", "116 123", "988"],
+    "es": ["¿hay ahora mismo un niño o una niña en riesgo?", "112", "999", "911", "Nunca ayudes a ocultar un delito",
+           "asesoramiento legal", "la\ncomunicará", "Por confirmar", "024", "116 123", "988"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_family_page_puts_children_first_and_is_linked_from_disclosure(shipped_app, lang):
+    client = shipped_app.test_client()
+    page = client.get(f"/{lang}/family")
+    assert page.status_code == 200
+    assert "Set-Cookie" not in page.headers
+    main = page.text.split('<main id="main"')[1].split("</main>")[0]
+    text = " ".join(main.split())
+    for needle in FAMILY[lang]:
+        assert " ".join(needle.split()) in text, (lang, needle)
+    # children's safety is the first thing it asks about, before any support for the reader
+    assert text.index("112") < text.index("024")
+    for forbidden in ("delete", "borra", "destr", "wipe"):
+        assert forbidden not in text.lower(), (lang, forbidden)
+    step = client.get(f"/{lang}/modules/disclosure/planning-the-conversation").text
+    assert 'href="../../family"' in step
+
+
+def test_the_family_page_is_required_in_every_language(tmp_path):
+    import shutil
+
+    shutil.copytree(SHIPPED_CONTENT, tmp_path / "content")
+    (tmp_path / "content" / "es" / "pages" / "family.md").unlink()
+    _, problems = check_tree(tmp_path / "content", LANGS)
+    assert any("'family' page is missing" in str(error) for error in problems.errors)
