@@ -24,6 +24,7 @@ PAGE_LINKS = {
     "help": "help",
     "safety": "safety",
     "privacy": "privacy",
+    "family": "family",
     "workbook": "workbook",
     "plan": "workbook/plan",
     "resume": "resume",

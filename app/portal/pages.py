@@ -1,4 +1,5 @@
-"""The public pages: home, module list, module overview, module done, help, safety, privacy."""
+"""The public pages: home, module list, module overview, module done, help, and the standalone
+pages (safety, privacy, and family: for someone a person close to them has told)."""
 
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def help_page() -> ResponseReturnValue:
     )
 
 
-@bp.get("/<any(privacy, safety):name>")
+@bp.get("/<any(privacy, safety, family):name>")
 def page(name: str) -> ResponseReturnValue:
     found = catalog().page(current_locale(), name) or abort(404)
     return public_page(lambda: render_template("page.html", page=found))

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.audit
 
 SEGMENTS = st.sampled_from(
     ["en", "es", "fr", "modules", "sample", "thinking", "judging", "done", "help", "workbook", "plan",
-     "resume", "keep", "delete", "privacy", "safety", "assets", "brand", "healthz", "..", "%2e%2e",
+     "resume", "keep", "delete", "privacy", "safety", "family", "assets", "brand", "healthz", "..", "%2e%2e",
      "%ff%fe", "%00", "workbook.md", "plan.md", "admin", "insight", "%3f", "%23", "%"]
 )  # fmt: skip
 TEXT = st.text(max_size=40) | st.sampled_from(

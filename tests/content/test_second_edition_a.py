@@ -11,6 +11,7 @@ import pytest
 
 from app.curriculum import Prose, check_tree
 from tests.support.apps import SHIPPED_CONTENT
+from tests.support.safety import IMMINENT
 
 # The figures of art. 189 that facts.md ("Law") allows: 1 to 5 years, art. 189.1. Every other
 # number must be in the shipped help directory (built from facts.md) or in the module's sources.
@@ -34,10 +35,6 @@ STEPS = {
         "medication",
         "professional-help",
     ],
-}
-IMMINENT = {
-    "en": "get away from the child, make sure the child is safe, then call",
-    "es": "aléjate del niño o la niña, asegúrate de que está a salvo y después llama",
 }
 NOT_A_LAPSE = {"en": "Viewing CSAM is never a lapse", "es": "Mirar MASI nunca es un desliz"}
 LAPSE = {"en": re.compile(r"\blapses?\b", re.I), "es": re.compile(r"\bdesl(iz|ices)\b", re.I)}

@@ -11,15 +11,11 @@ import pytest
 
 from app.curriculum import check_tree
 from tests.support.apps import SHIPPED_CONTENT
+from tests.support.safety import IMMINENT
 
 NEW = {"self-compassion": 7, "relationships": 9, "disclosure": 11}
 LANGS = ("en", "es")
 
-# The one answer to imminent risk, word for word in meaning in every module (curriculum brief).
-IMMINENT = {
-    "en": "get away from the child, make sure the child is safe, then call",
-    "es": "aléjate del niño o la niña, asegúrate de que esté a salvo y después llama",
-}
 CRISIS_NUMBERS = ("024", "116 123", "988", "112", "999", "911")
 GOOD_LIVES = "Ward, T., & Gannon, T. A. (2006). Rehabilitation, etiology, and self-regulation"
 PATHWAYS = "Ward, T., & Siegert, R. J. (2002). Toward a comprehensive theory of child sexual abuse"

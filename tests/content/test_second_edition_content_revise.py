@@ -10,15 +10,11 @@ import pytest
 
 from app.curriculum import check_tree
 from tests.support.apps import ROOT, SHIPPED_CONTENT
+from tests.support.safety import IMMINENT
 
 FACTS = ROOT / "docs" / "facts.md"  # the checked facts content may state
 LANGS = ("en", "es")
 
-# The one wording of imminent risk, wherever it appears.
-IMMINENT = {
-    "en": "get away from the child, make sure the child is safe, then call",
-    "es": "aléjate del niño o la niña, asegúrate de que está a salvo y después llama",
-}
 # The check-in step of staying-on-track is rewritten by another helper: left as it was.
 UNTOUCHED_STEPS = {("staying-on-track", "checking-in")}
 

@@ -8,7 +8,7 @@ def every_page(app) -> list[str]:
     urls = ["/"]
     for lang in app.extensions["rumbo.settings"].locales:
         urls += [f"/{lang}/", f"/{lang}/modules/", f"/{lang}/help", f"/{lang}/help?country=ES",
-                 f"/{lang}/privacy", f"/{lang}/safety", f"/{lang}/workbook", f"/{lang}/workbook/plan",
+                 f"/{lang}/privacy", f"/{lang}/safety", f"/{lang}/family", f"/{lang}/workbook", f"/{lang}/workbook/plan",
                  f"/{lang}/resume", f"/{lang}/check-in", f"/{lang}/check-in/saved",
                  f"/{lang}/now", f"/{lang}/no-such-page"]  # fmt: skip
         for module in catalog.modules(lang):
