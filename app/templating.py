@@ -30,8 +30,8 @@ def switch_url(locale: str) -> str:
     return url_for("portal.home", lang=locale)
 
 
-# Per process: (fragment, locale, mount point) -> HTML. A few entries; never personal.
-FRAGMENTS: Slot[dict[tuple[str, str, str], Markup]] = Slot("fragments")
+# Per process: (fragment, locale, mount point, variant) -> HTML. A few entries; never personal.
+FRAGMENTS: Slot[dict[tuple[str, str, str, str], Markup]] = Slot("fragments")
 # Per process: the addresses templates build. Their values come from the catalogue, the locale
 # and the templates themselves, never from what a visitor sent, so there are a few thousand at
 # most; the bound only guards against a mistake.
@@ -55,18 +55,21 @@ def template_url_for(endpoint: str, **values: Any) -> str:
     return address
 
 
-def locale_fragment(name: str) -> Markup:
-    """``templates/fragments/<name>.html`` rendered once per locale, then reused.
+def locale_fragment(name: str, variant: str = "") -> Markup:
+    """``templates/fragments/<name>.html`` rendered once per locale (and ``variant``, which the
+    fragment sees as ``variant``), then reused.
 
-    Performance (docs/performance.md): the header bar and the footer (help panel, crisis
-    lines) are about a third of a page's rendering and depend only on the locale and the
-    host's settings; they are rendered once instead of on every personal page.
+    Performance (docs/performance.md): the header bar, the menu and the footer (help panel,
+    crisis lines) are about a third of a page's rendering and depend only on the locale, the
+    host's settings and which menu entry is current; they are rendered once instead of on
+    every personal page.
     """
     cache = FRAGMENTS.get()
-    key = (name, current_locale(), request.script_root)
+    key = (name, current_locale(), request.script_root, variant)
     html = cache.get(key)
     if html is None:
-        html = cache[key] = Markup(render_template(f"fragments/{name}.html"))  # noqa: S704
+        html = Markup(render_template(f"fragments/{name}.html", variant=variant))  # noqa: S704
+        cache[key] = html
     return html
 
 
