@@ -14,6 +14,7 @@ from flask.cli import AppGroup
 
 from .. import db
 from ..context import settings
+from ..insight.compact import compact_counts
 from .current import today
 from .store import purge
 
@@ -27,12 +28,15 @@ def workbook_cli() -> None:
 
 
 def purge_expired() -> int:
-    """Delete never-kept workbooks after a day and kept ones after the retention period.
-    Safe to run on several instances at once: each deletes what is expired, once."""
+    """Delete never-kept workbooks after a day and kept ones after the retention period, then
+    rewrite the count tables in key order (PostgreSQL only: insight/compact.py). Safe to run on
+    several instances at once: each deletes what is expired, once."""
     try:
-        return purge(db.session(), today(), settings().workbook_retention_days)
+        deleted = purge(db.session(), today(), settings().workbook_retention_days)
     finally:
         db.session().close()
+    compact_counts(db.engine())
+    return deleted
 
 
 @workbook_cli.command(
@@ -49,22 +53,37 @@ def purge_command(every: float) -> None:
     if not every:
         click.echo(f"{purge_expired()} expired workbook(s) deleted.")
         return
-    stop = start_purge_timer(current_app._get_current_object(), every)  # type: ignore[attr-defined]
-    stop.wait()
+    timer = start_purge_timer(current_app._get_current_object(), every)  # type: ignore[attr-defined]
+    timer.wait()
 
 
-def start_purge_timer(app: Flask, every: float = PURGE_EVERY_SECONDS) -> threading.Event:
-    """Purge now and every ``every`` seconds in a daemon thread; set the event to stop it."""
-    stop = threading.Event()
+class PurgeTimer:
+    """Purges now and every ``every`` seconds in a daemon thread, until ``stop()``."""
 
-    def run() -> None:
-        while not stop.is_set():
-            with app.app_context():
+    def __init__(self, app: Flask, every: float) -> None:
+        self.app, self.every = app, every
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="rumbo-purge", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            with self.app.app_context():
                 try:
                     log.info("%d expired workbook(s) deleted", purge_expired())
                 except Exception:  # keep the timer alive; the error is logged (no data in it)
                     log.exception("purging expired workbooks failed")
-            stop.wait(every)
+            self._stopping.wait(self.every)
 
-    threading.Thread(target=run, name="rumbo-purge", daemon=True).start()
-    return stop
+    def wait(self) -> None:
+        """Block until stopped (the ``--every`` command runs until gunicorn ends it)."""
+        self._stopping.wait()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop, and wait for a purge under way to finish and give its connection back."""
+        self._stopping.set()
+        self._thread.join(timeout)
+
+
+def start_purge_timer(app: Flask, every: float = PURGE_EVERY_SECONDS) -> PurgeTimer:
+    return PurgeTimer(app, every)

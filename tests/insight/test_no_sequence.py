@@ -97,3 +97,30 @@ def test_the_migration_folds_existing_step_events_into_their_week(database_url):
         (WEDNESDAY + timedelta(days=1), "help_viewed", 3),
         (monday(WEDNESDAY), "step_viewed", 5),
     ]
+
+
+@pytest.mark.postgres
+def test_the_purge_rewrites_postgresql_count_tables_in_key_order(postgres_url, tmp_path):
+    from tests.conftest import _reset_postgres
+
+    _reset_postgres(postgres_url)
+    app = make_app(postgres_url, tmp_path)
+    engine = app.extensions["rumbo.engine"]
+    try:
+        days = [WEDNESDAY + timedelta(days=n) for n in (3, 1, 2, 0)]  # cells appear out of order
+        for day in days:
+            with engine.begin() as connection:
+                connection.execute(insert(DailyCount.__table__).values(
+                    day=day, locale="en", module="", step="", event="help_viewed", count=1))  # fmt: skip
+
+        def physical_order() -> list[date]:
+            with engine.connect() as connection:
+                return list(
+                    connection.execute(text("SELECT day FROM daily_counts ORDER BY ctid")).scalars()
+                )
+
+        assert physical_order() == days  # as they first appeared
+        assert app.test_cli_runner().invoke(args=["workbook", "purge"]).exit_code == 0
+        assert physical_order() == sorted(days)  # key order: no trace of when
+    finally:
+        engine.dispose()

@@ -78,11 +78,11 @@ def test_the_purge_timer_deletes_without_cron_or_traffic(any_db_app):
 
     answer(any_db_app.test_client())
     ages(any_db_app, {False: 2})
-    stop = start_purge_timer(any_db_app, every=0.05)
+    timer = start_purge_timer(any_db_app, every=0.05)
     try:
         deadline = time.monotonic() + 5
         while remaining(any_db_app) and time.monotonic() < deadline:
             time.sleep(0.05)
     finally:
-        stop.set()
+        timer.stop()
     assert remaining(any_db_app) == []
