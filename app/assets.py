@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, Response, abort, request, url_for
+from flask import Flask, Response, abort
 
 from .context import SETTINGS, Slot
 
@@ -39,18 +39,9 @@ def _build(app: Flask) -> dict[str, Asset]:
     return built
 
 
-ADDRESSES: Slot[dict[tuple[str, str], str]] = Slot("asset_addresses")
-
-
-def url(kind: str) -> str:
-    """The asset's address (its name carries its digest), worked out once per mount point."""
-    addresses = ADDRESSES.get()
-    key = (kind, request.script_root)
-    address = addresses.get(key)
-    if address is None:
-        asset = ASSETS.get()[kind]
-        address = addresses[key] = url_for("root.asset", name=f"rumbo.{asset.digest}.{kind}")
-    return address
+def file_name(kind: str) -> str:
+    """The asset's file name, which carries its digest (so it may be cached for a year)."""
+    return f"rumbo.{ASSETS.get()[kind].digest}.{kind}"
 
 
 def serve(name: str) -> Response:
@@ -65,4 +56,3 @@ def serve(name: str) -> Response:
 
 def init_app(app: Flask) -> None:
     ASSETS.set(app, _build(app))
-    ADDRESSES.set(app, {})

@@ -85,7 +85,7 @@ def init_app(app: Flask) -> None:
     URLS.set(app, {})
     app.jinja_env.globals.update(
         switch_url=switch_url,
-        asset_url=assets.url,
+        asset_url=lambda kind: template_url_for("root.asset", name=assets.file_name(kind)),
         locale_fragment=locale_fragment,
         url_for=template_url_for,
     )
