@@ -34,18 +34,22 @@ def load_settings(
         or PROJECT_ROOT / "instance"
     )
     data: dict[str, Any] = dict(_read_toml(env, instance))
-    if "instance_dir" in data:
-        raise ConfigError("instance_dir", "cannot be set in rumbo.toml (the file lives in it)")
+    # Keys read before the file (the folder it lives in) are never taken from it.
+    from_file = [f for f in dataclasses.fields(Settings) if f.metadata["in_file"]]
     for field in dataclasses.fields(Settings):
+        if not field.metadata["in_file"] and toml_name(field) in data:
+            raise ConfigError(
+                toml_name(field), "cannot be set in rumbo.toml (the file lives in it)"
+            )
+    for field in from_file:
         variable = field.metadata["env"]
-        if variable and variable != "RUMBO_INSTANCE_DIR" and env.get(variable):
+        if variable and env.get(variable):
             data[toml_name(field)] = env[variable]
     data.update(overrides)
     _refuse_unknown_keys(data)
     values: dict[str, Any] = {"instance_dir": instance}
-    for field in dataclasses.fields(Settings):
-        if field.name != "instance_dir":
-            values[field.name] = _value(field, _lookup(data, toml_name(field)), values, instance)
+    for field in from_file:
+        values[field.name] = _value(field, _lookup(data, toml_name(field)), values, instance)
     settings = Settings(**values)
     _check_together(settings)
     return settings
