@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from tests.support.apps import SHIPPED_CONTENT, make_app
+from tests.support.pages import read_as_a_public_page
 from tests.support.visitor import (
     MARKER,
     check_in,
@@ -30,13 +31,7 @@ def shipped(sqlite_url, tmp_path):
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_reading_the_check_in_page_sets_no_cookie_and_is_served_from_the_cache(app, lang):
-    client = app.test_client()
-    first = client.get(f"/{lang}/check-in")
-    assert first.status_code == 200
-    assert "Set-Cookie" not in first.headers
-    assert first.headers.get("Cache-Control") != "no-store"
-    assert app.extensions["rumbo.page_cache"].get(f"/{lang}/check-in") == first.data
-    assert client.get(f"/{lang}/check-in").data == first.data
+    read_as_a_public_page(app, f"/{lang}/check-in")
 
 
 def test_two_check_ins_with_different_notes_are_both_kept_and_charted(app):

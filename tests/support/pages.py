@@ -17,3 +17,16 @@ def every_page(app) -> list[str]:
             urls.append(f"/{lang}/modules/{module.slug}/print")
             urls += [f"/{lang}/modules/{module.slug}/{step.id}" for step in module.steps]
     return urls
+
+
+def read_as_a_public_page(app, path: str):
+    """GET ``path`` twice without a cookie: it must set none, be cacheable, and be served the
+    second time from the page cache (as the first reader got it). Returns the response."""
+    client = app.test_client()
+    first = client.get(path)
+    assert first.status_code == 200
+    assert "Set-Cookie" not in first.headers
+    assert first.headers.get("Cache-Control") != "no-store"
+    assert app.extensions["rumbo.page_cache"].get(path) == first.data
+    assert client.get(path).data == first.data
+    return first
