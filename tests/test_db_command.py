@@ -12,14 +12,21 @@ import pytest
 from tests.support.apps import FIXTURE_CONTENT, table_names
 
 
-def flask(*args: str, content, tmp_path) -> subprocess.CompletedProcess:
-    env = {
+def flask(*args: str, content, tmp_path, **env_changes: str | None) -> subprocess.CompletedProcess:
+    """``flask --app app ...`` in a fresh process; ``env_changes`` set (or, as None, remove)
+    environment variables."""
+    env: dict[str, str] = {
         **os.environ,
         "RUMBO_ENV": "development",
         "RUMBO_CONTENT_DIR": str(content),
         "RUMBO_INSTANCE_DIR": str(tmp_path / "instance"),
         "DATABASE_URL": f"sqlite:///{tmp_path / 'rumbo.db'}",
     }
+    for name, value in env_changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     return subprocess.run(
         [sys.executable, "-m", "flask", "--app", "app", *args],
         env=env,
@@ -50,16 +57,10 @@ def test_db_upgrade_works_whatever_the_content(tmp_path, state):
 
 
 def test_db_upgrade_in_production_needs_the_secret_key_and_says_so(tmp_path):
-    env = {**os.environ, "RUMBO_INSTANCE_DIR": str(tmp_path), "RUMBO_ENV": "production"}
-    env.pop("RUMBO_SECRET_KEY", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "flask", "--app", "app", "db", "upgrade"],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = flask(
+        "db", "upgrade", content=FIXTURE_CONTENT, tmp_path=tmp_path,
+        RUMBO_ENV="production", RUMBO_SECRET_KEY=None, DATABASE_URL=None,
+    )  # fmt: skip
     assert done.returncode != 0
     assert "secret_key" in done.stderr
     assert "Traceback" not in done.stderr
