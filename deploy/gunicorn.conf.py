@@ -9,6 +9,14 @@ import os
 import subprocess
 import sys
 
+if os.geteuid() == 0 and os.environ.get("RUMBO_ALLOW_ROOT") != "1":
+    # A hole in the portal would give its finder the whole machine. (The test suite, which CI
+    # runs as root in a throwaway machine, sets RUMBO_ALLOW_ROOT=1; a server never should.)
+    sys.exit(
+        "Rumbo will not run as root: start it as the user rumbo (deploy/install.sh creates it;"
+        " sudo -u rumbo make serve, or systemctl start rumbo)."
+    )
+
 bind = os.environ.get("RUMBO_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("RUMBO_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
@@ -51,8 +59,10 @@ logconfig_dict = {
 
 
 def when_ready(server):
-    """Delete expired workbooks now and every six hours, in a process of its own (not a
+    """Say where the portal listens (gunicorn's own line loses the address to the privacy
+    filter, which cannot tell it from a visitor's), then delete expired workbooks now and every six hours, in a process of its own (not a
     thread of the master, which forks workers at any time): no cron job needed."""
+    print(f"Rumbo is ready on {bind} (RUMBO_BIND).", file=sys.stderr, flush=True)
     command = [sys.executable, "-m", "flask", "--app", "app", "workbook", "purge"]
     server.rumbo_purge = subprocess.Popen([*command, "--every", str(6 * 3600)])  # noqa: S603
 
