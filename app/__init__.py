@@ -67,7 +67,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     helpdesk.init_app(app, directory)
     privacy.init_app(app)
     i18n.init_app(app)
-    db.init_app(app)
+    try:
+        db.init_app(app)
+    except ConfigError as error:
+        _refuse_to_start([str(error)])
     errors.init_app(app)
     workbook.init_app(app)
     insight.init_app(app)
