@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+from importlib.metadata import version
 
 if os.geteuid() == 0 and os.environ.get("RUMBO_ALLOW_ROOT") != "1":
     # A hole in the portal would give its finder the whole machine. (The test suite, which CI
@@ -62,7 +63,8 @@ def when_ready(server):
     """Say where the portal listens (gunicorn's own line loses the address to the privacy
     filter, which cannot tell it from a visitor's), then delete expired workbooks now and every six hours, in a process of its own (not a
     thread of the master, which forks workers at any time): no cron job needed."""
-    print(f"Rumbo is ready on {bind} (RUMBO_BIND).", file=sys.stderr, flush=True)
+    release = version("rumbo")
+    print(f"Rumbo {release} is ready on {bind} (RUMBO_BIND).", file=sys.stderr, flush=True)
     command = [sys.executable, "-m", "flask", "--app", "app", "workbook", "purge"]
     server.rumbo_purge = subprocess.Popen([*command, "--every", str(6 * 3600)])  # noqa: S603
 
