@@ -24,6 +24,7 @@ from . import (
     workbook,
 )
 from .authoring import ContentError
+from .backup_cli import backup_cli
 from .config import ConfigError, load_settings
 from .content_cli import content_cli
 from .context import SETTINGS
@@ -80,6 +81,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         preview.init_app(app, live)
     templating.init_app(app)  # last: it compiles every template, which need the globals above
     app.cli.add_command(content_cli)
+    app.cli.add_command(backup_cli)
     return app
 
 
