@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support.apps import ROOT, table_names
+from tests.support.apps import ROOT, missing, table_names
 
 pytestmark = pytest.mark.slow
 
@@ -286,3 +286,45 @@ def test_compose_runs_rumbo_on_postgresql_and_migrates_once_per_deployment():
             cwd=ROOT, env=env, capture_output=True, text=True,
         )  # fmt: skip
         assert checked.returncode == 0, checked.stderr
+
+
+def test_the_torrc_turns_on_the_onion_service_defences_and_tor_accepts_it(tmp_path):
+    text = (ROOT / "deploy" / "tor" / "torrc").read_text()
+    for line in (
+        "HiddenServiceEnableIntroDoSDefense 1",
+        "HiddenServicePoWDefensesEnabled 1",
+        "HiddenServiceMaxStreamsCloseCircuit 1",
+        "SocksPort 0",
+    ):
+        assert re.search(rf"^{line}$", text, re.M), line
+    tor = shutil.which("tor") or shutil.which("tor", path="/usr/sbin:/usr/bin")
+    if tor is None:
+        missing("tor (Debian package tor)")
+    torrc = tmp_path / "torrc"
+    torrc.write_text(text.replace("/var/lib/tor/rumbo/", f"{tmp_path / 'onion'}/"))
+    checked = subprocess.run(
+        [tor, "--verify-config", "-f", str(torrc), "--DataDirectory", str(tmp_path / "data")],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stdout
+    assert "Configuration was valid" in checked.stdout
+
+
+def listens(path: str, pattern: str) -> set[str]:
+    return set(re.findall(pattern, (ROOT / "deploy" / path).read_text(), re.M))
+
+
+def test_the_shipped_files_point_at_each_other():
+    """Tor -> nginx's onion block -> the onion instance; nginx's upstream -> the main instance."""
+    assert listens("tor/torrc", r"^HiddenServicePort 80 (\S+)$") == listens(
+        "nginx/rumbo-onion.conf", r"^\s*listen (\S+);$"
+    )
+    assert listens("nginx/rumbo-onion.conf", r"^\s*server (\S+);$") == listens(
+        "systemd/rumbo-onion.service", r"^Environment=RUMBO_BIND=(\S+)$"
+    )
+    assert listens("nginx/rumbo-upstream.conf", r"^\s*server (\S+);$") == listens(
+        "systemd/rumbo.service", r"^Environment=RUMBO_BIND=(\S+)$"
+    )
+    onion = (ROOT / "deploy" / "systemd" / "rumbo-onion.service").read_text()
+    assert "Environment=RUMBO_HTTPS=false" in onion
+    assert "db upgrade" not in onion  # migrations: rumbo.service only
