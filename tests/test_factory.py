@@ -62,6 +62,7 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
         ("secret_key = 'short'", "secret_key", "at least 32"),
         ("https = 'perhaps'", "https", "true or false"),
         ("this is not toml", "rumbo.toml", "not valid TOML"),
+        ('[theme]\nlogo = "missing.svg"', "theme.logo", "no file missing.svg"),
     ],
 )
 def test_invalid_configuration_names_the_key(tmp_path, toml, key, problem):

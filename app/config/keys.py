@@ -74,7 +74,8 @@ class Theme:
     accent: str = setting("#8a4b00", checks.colour, "Accent colour as `#rrggbb`, the same rule.")
     logo: str = setting(
         "", checks.logo,
-        "A `.svg` or `.png` file name in `instance/`, shown 32 px high beside the name.",
+        "A `.svg` or `.png` file name in `instance/`, shown 32 px high beside the name. The"
+        " portal refuses to start while the file is missing.",
         shown="none",
     )  # fmt: skip
 
