@@ -100,4 +100,4 @@ install -m 0644 "$HOME_DIR/deploy/systemd/rumbo.service" /etc/systemd/system/rum
 systemctl daemon-reload
 systemctl enable --now rumbo.service
 systemctl restart rumbo.service
-say "done: Rumbo listens on 127.0.0.1:8000. Next: nginx and HTTPS (docs/deploy.md, step 3)."
+say "done: Rumbo listens on 127.0.0.1:8000. Next: nginx and HTTPS (docs/deploy.md, section 2)."

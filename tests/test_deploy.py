@@ -328,3 +328,21 @@ def test_the_shipped_files_point_at_each_other():
     onion = (ROOT / "deploy" / "systemd" / "rumbo-onion.service").read_text()
     assert "Environment=RUMBO_HTTPS=false" in onion
     assert "db upgrade" not in onion  # migrations: rumbo.service only
+
+
+def test_docs_deploy_installs_every_shipped_file():
+    """The documentation shows how to install each file in deploy/, not a copy of its text."""
+    text = (ROOT / "docs" / "deploy.md").read_text()
+    shipped = [p for p in (ROOT / "deploy").rglob("*") if p.is_file() and p.suffix != ".pyc"]
+    for path in shipped:
+        if path.name in {"entrypoint.sh", "healthcheck.py"}:  # the Dockerfile's own
+            continue
+        assert f"deploy/{path.relative_to(ROOT / 'deploy')}" in text, path
+    assert "server_name ayuda.example.org;" not in text  # no pasted server block to drift
+    assert "/srv/rumbo" in text
+    assert "git clone <this repository> /srv/rumbo" in text
+    readme = (ROOT / "README.md").read_text()
+    assert readme.index("make run") < readme.index("make test") < readme.index("## Self-hosting")
+    assert "git clone <this repository> /srv/rumbo" in readme
+    assert "python3-venv" in readme
+    assert "python3-venv" in text

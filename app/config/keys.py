@@ -137,7 +137,8 @@ class Settings:
     database_url: str = setting(
         "", checks.text,
         "Any SQLAlchemy URL; PostgreSQL as `postgresql+psycopg://user@host/db` (installed by"
-        " `make setup`).",
+        " `make setup`), or on the same machine through its socket, with no password:"
+        " `postgresql+psycopg://rumbo@/rumbo?host=/var/run/postgresql` (docs/deploy.md).",
         env="DATABASE_URL", shown="`sqlite:///instance/rumbo.db`", derive=_sqlite_in_instance,
     )  # fmt: skip
     https: bool = setting(
