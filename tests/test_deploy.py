@@ -10,6 +10,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -140,21 +141,29 @@ def as_nobody(command: list[str]) -> list[str]:
 
 
 def test_entrypoint_says_how_to_fix_an_instance_folder_it_cannot_write(tmp_path):
-    folder = tmp_path / "instance"
-    folder.mkdir(mode=0o755)
-    if os.geteuid() != 0:
-        folder.chmod(0o555)  # as a root-owned mount looks to the container's user
-    tmp_path.chmod(0o755)
-    env = {"PATH": os.environ["PATH"], "RUMBO_INSTANCE_DIR": str(folder)}
-    result = subprocess.run(
-        as_nobody(["sh", str(ROOT / "deploy/entrypoint.sh"), "echo", "started"]),
-        env=env, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+    """A root-owned folder mounted as instance/, as `docker run -v` gives it to uid 10001."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "instance"
+        folder.mkdir()
+        os.chmod(tmp, 0o755)
+        folder.chmod(0o755 if os.geteuid() == 0 else 0o555)  # writable by its owner only
+        env = {"PATH": os.environ["PATH"], "RUMBO_INSTANCE_DIR": str(folder)}
+        result = subprocess.run(
+            as_nobody(["sh", str(ROOT / "deploy/entrypoint.sh"), "echo", "started"]),
+            env=env, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        folder.chmod(0o755)
     assert result.returncode == 1
     assert "started" not in result.stdout
     [line] = result.stderr.splitlines()
     assert "is not writable by uid" in line
     assert "chown -R" in line
+    fine = subprocess.run(
+        ["sh", str(ROOT / "deploy/entrypoint.sh"), "echo", "started"],
+        env={**env, "RUMBO_INSTANCE_DIR": str(tmp_path / "instance")},
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert fine.stdout == "started\n", fine.stderr
 
 
 def test_the_health_check_follows_rumbo_bind(tmp_path, sqlite_url):
@@ -346,3 +355,29 @@ def test_docs_deploy_installs_every_shipped_file():
     assert "git clone <this repository> /srv/rumbo" in readme
     assert "python3-venv" in readme
     assert "python3-venv" in text
+
+
+def test_the_documented_upgrade_sequence_succeeds_on_the_shipped_content(tmp_path):
+    """docs/deploy.md's upgrade runs these with `set -e` in mind: each must exit 0 as shipped."""
+    text = (ROOT / "docs" / "deploy.md").read_text()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'rumbo.db'}",
+        "RUMBO_SECRET_KEY": secrets.token_urlsafe(48),
+        "RUMBO_INSTANCE_DIR": str(tmp_path / "instance"),
+    }
+    env.pop("RUMBO_ENV", None)  # production
+    env.pop("RUMBO_CONTENT_DIR", None)  # the shipped content
+    flask = [sys.executable, "-m", "flask", "--app", "app"]
+    sequence = [
+        ["backup", "create", str(tmp_path / "before.rumbo-backup")],
+        ["db", "upgrade"],
+        ["content", "check", "--strict"],
+    ]
+    subprocess.run([*flask, "db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
+    for step in sequence:
+        assert f"flask --app app {' '.join(step[:2])}" in text, step
+        done = subprocess.run(
+            [*flask, *step], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        )
+        assert done.returncode == 0, f"{step}: {done.stdout}{done.stderr}"

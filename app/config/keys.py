@@ -9,6 +9,7 @@ A field of ``Settings`` is a key of ``rumbo.toml`` (``toml`` names nested ones s
 from __future__ import annotations
 
 import dataclasses
+import os
 import secrets
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -91,7 +92,9 @@ def _dev_secret_key(values: Mapping[str, Any], instance: Path) -> str:
     path = instance / "dev-secret-key"
     if not path.exists():
         instance.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        # Readable by its owner only, like rumbo.toml (deploy/install.sh makes that one 0600).
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+            out.write(secrets.token_urlsafe(48))
     return path.read_text(encoding="utf-8").strip()
 
 
