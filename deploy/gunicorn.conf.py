@@ -59,12 +59,22 @@ logconfig_dict = {
 }
 
 
+def _where(address: str) -> str:
+    """RUMBO_BIND in words. Loopback is not written as 127.0.0.1, which the privacy tests (and
+    a reader) would take for a visitor's address: behind nginx, every visitor arrives from it."""
+    host, _, port = address.rpartition(":")
+    if host in ("127.0.0.1", "localhost", "[::1]"):
+        return f"loopback, port {port} (RUMBO_BIND)"
+    if host in ("0.0.0.0", "[::]", ""):  # noqa: S104
+        return f"every address, port {port} (RUMBO_BIND)"
+    return f"{address} (RUMBO_BIND)"
+
+
 def when_ready(server):
     """Say where the portal listens (gunicorn's own line loses the address to the privacy
     filter, which cannot tell it from a visitor's), then delete expired workbooks now and every six hours, in a process of its own (not a
     thread of the master, which forks workers at any time): no cron job needed."""
-    release = version("rumbo")
-    print(f"Rumbo {release} is ready on {bind} (RUMBO_BIND).", file=sys.stderr, flush=True)
+    print(f"Rumbo {version('rumbo')} is ready on {_where(bind)}.", file=sys.stderr, flush=True)
     command = [sys.executable, "-m", "flask", "--app", "app", "workbook", "purge"]
     server.rumbo_purge = subprocess.Popen([*command, "--every", str(6 * 3600)])  # noqa: S603
 

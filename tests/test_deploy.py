@@ -20,6 +20,7 @@ import yaml
 from tests.support.apps import ROOT, missing, table_names
 
 pytestmark = pytest.mark.slow
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
 def test_entrypoint_runs_the_migration_it_is_given_and_only_that(tmp_path):
@@ -180,6 +181,8 @@ def test_the_health_check_follows_rumbo_bind(tmp_path, sqlite_url):
     with gunicorn(tmp_path / "g", sqlite_url, secrets.token_urlsafe(48), workers=1) as instance:
         assert check(f"0.0.0.0:{instance.port}").returncode == 0
         assert check(f"127.0.0.1:{instance.port}").returncode == 0
+        ready = f"Rumbo {VERSION} is ready on loopback, port {instance.port} (RUMBO_BIND)."
+        assert ready in instance.log.read_text()  # not gunicorn's "Listening at: http://-:port"
     refused = check(f"0.0.0.0:{free_port()}")
     assert refused.returncode == 1
     assert refused.stderr.startswith("unhealthy:")
