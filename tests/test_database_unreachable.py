@@ -11,8 +11,9 @@ import sys
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.support.apps import ROOT, SHIPPED_CONTENT
+from tests.support.apps import ROOT, SHIPPED_CONTENT, missing
 from tests.support.network import free_port
+from tests.support.postgres import PostgresServer
 
 pytestmark = pytest.mark.slow
 
@@ -76,3 +77,22 @@ def test_a_role_the_server_refuses_is_one_line(command, postgres_url, tmp_path):
     refused = make_url(postgres_url).set(username="rumbo", password="hunter2")
     result = start(command, refused.render_as_string(hide_password=False), tmp_path)
     assert_one_line(result, 'role "rumbo" does not exist')
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("auth_host", "cause"),
+    [
+        ("reject", "pg_hba.conf rejects connection"),  # a pg_hba.conf that refuses this client
+        ("scram-sha-256", "no password supplied"),  # DATABASE_URL without the password
+    ],
+)
+def test_a_server_that_refuses_the_login_is_one_line(auth_host, cause, tmp_path):
+    server = PostgresServer(auth_host=auth_host)
+    if not server.available:
+        missing("PostgreSQL (Debian package postgresql)")
+    url = server.start()
+    try:
+        assert_one_line(start("db upgrade", url, tmp_path), cause)
+    finally:
+        server.stop()
