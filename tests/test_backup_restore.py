@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import stat
 
+import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -71,3 +72,25 @@ def test_a_file_that_is_not_a_backup_is_refused_in_one_line(app, tmp_path):
     assert result.exit_code == 1
     assert "cannot be read as a Rumbo backup" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.postgres
+def test_a_sqlite_backup_restores_into_postgresql(sqlite_url, postgres_url, tmp_path):
+    """A host outgrowing one server moves its database with the same two commands."""
+    before = make_app(sqlite_url, tmp_path / "before")
+    visitor = before.test_client()
+    answer(visitor)
+    phrase = keep(visitor)
+    backup = tmp_path / "move.rumbo-backup"
+    assert before.test_cli_runner().invoke(args=["backup", "create", str(backup)]).exit_code == 0
+    before.extensions["rumbo.engine"].dispose()
+
+    target = empty_database_beside(postgres_url, tmp_path)
+    upgrade(target)
+    after = make_app(target, tmp_path / "after")
+    restored = after.test_cli_runner().invoke(args=["backup", "restore", str(backup)])
+    assert restored.exit_code == 0, restored.output
+    returning = after.test_client()
+    assert returning.post("/en/resume", data={"passphrase": phrase}).status_code == 303
+    assert MARKER in returning.get("/en/workbook").text
+    after.extensions["rumbo.engine"].dispose()
