@@ -7,7 +7,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     RUMBO_BIND=0.0.0.0:8000 \
     RUMBO_INSTANCE_DIR=/srv/rumbo/instance
 
-RUN useradd --system --uid 10001 --home-dir /srv/rumbo --shell /usr/sbin/nologin rumbo
+# A fixed uid and gid, so the host can give it the instance/ folder it mounts:
+# install -d -o 10001 -g 10001 -m 0700 /srv/rumbo/instance (docs/deploy.md, Docker).
+RUN groupadd --system --gid 10001 rumbo \
+    && useradd --system --uid 10001 --gid 10001 --home-dir /srv/rumbo --shell /usr/sbin/nologin rumbo
 WORKDIR /srv/rumbo
 
 # Dependencies first, from the pinned constraints, in a layer of their own: a change to the
@@ -26,14 +29,14 @@ COPY deploy ./deploy
 COPY babel.cfg ./
 # Translations are compiled here, at build time; .mo files are never committed.
 RUN pybabel --quiet compile -d translations \
-    && mkdir -p instance && chown rumbo:rumbo instance
+    && mkdir -p instance && chown rumbo:rumbo instance && chmod 0700 instance
 
 USER rumbo
-# The host's rumbo.toml, its logo and (by default) the SQLite database live in instance/;
-# mount content/ too to replace the modules and help directory without rebuilding.
+# The host's rumbo.toml, its logo and (by default) the SQLite database live in instance/.
+# The schema is migrated once per deployment, not at every start: compose.yaml's "migrate".
 VOLUME ["/srv/rumbo/instance"]
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
-    CMD python -c "import urllib.request, sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"
+# GET /healthz where gunicorn listens: it follows RUMBO_BIND.
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD ["python", "deploy/healthcheck.py"]
 ENTRYPOINT ["deploy/entrypoint.sh"]
 CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "app:create_app()"]

@@ -8,7 +8,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 
 PORT ?= 5000
 
-.PHONY: run preview test serve setup dev translations extract-strings update-strings check-content lint format bench db-upgrade clean
+.PHONY: run preview test serve not-root setup dev translations extract-strings update-strings check-content lint format bench db-upgrade clean
 
 run: setup db-upgrade  ## serve the portal on http://127.0.0.1:5000 (development server)
 	@echo "Rumbo is starting on http://127.0.0.1:5000 (the log hides every address, this one included)"
@@ -18,9 +18,12 @@ preview: setup db-upgrade  ## authors: the portal on http://127.0.0.1:$(PORT) wi
 	@echo "Preview on http://127.0.0.1:$(PORT)/ : edit content/, reload the page; /review/ compares the languages"
 	RUMBO_ENV=development RUMBO_PREVIEW=1 $(FLASK) run --host 127.0.0.1 --port $(PORT)
 
-serve: setup  ## serve with gunicorn and the production configuration (needs a secret key)
+serve: not-root setup  ## serve with gunicorn and the production configuration (needs a secret key)
 	$(FLASK) db upgrade
 	$(BIN)/gunicorn --config deploy/gunicorn.conf.py "app:create_app()"
+
+not-root:
+	@if [ "$$(id -u)" = 0 ] && [ "$$RUMBO_ALLOW_ROOT" != 1 ]; then echo "make serve: Rumbo will not run as root; run it as the user rumbo (sudo -u rumbo make serve; docs/deploy.md)" >&2; exit 1; fi
 
 test: setup dev test-deps lint  ## set everything up and run the whole suite (lint and types included)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -24,6 +24,7 @@ from . import (
     workbook,
 )
 from .authoring import ContentError
+from .backup_cli import backup_cli
 from .config import ConfigError, load_settings
 from .content_cli import content_cli
 from .context import SETTINGS
@@ -67,7 +68,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     helpdesk.init_app(app, directory)
     privacy.init_app(app)
     i18n.init_app(app)
-    db.init_app(app)
+    try:
+        db.init_app(app)
+    except ConfigError as error:
+        _refuse_to_start([str(error)])
     errors.init_app(app)
     workbook.init_app(app)
     insight.init_app(app)
@@ -77,6 +81,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         preview.init_app(app, live)
     templating.init_app(app)  # last: it compiles every template, which need the globals above
     app.cli.add_command(content_cli)
+    app.cli.add_command(backup_cli)
     return app
 
 

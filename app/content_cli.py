@@ -24,7 +24,14 @@ def content_cli() -> None:
     "--strict", is_flag=True, help="Fail on warnings too (hard-to-read steps among them)."
 )
 @click.option("--require-reviewed", is_flag=True, help="Fail while any module is a draft.")
-def check_command(path: Path | None, strict: bool, require_reviewed: bool) -> None:
+@click.option(
+    "--require-confirmed",
+    is_flag=True,
+    help="Fail while any help entry is marked confirm-before-publishing.",
+)
+def check_command(
+    path: Path | None, strict: bool, require_reviewed: bool, require_confirmed: bool
+) -> None:
     """Check every module and help file (of PATH, default: the portal's content folder).
 
     Also scores each step's readability in its language (docs/authoring.md).
@@ -41,11 +48,15 @@ def check_command(path: Path | None, strict: bool, require_reviewed: bool) -> No
         click.echo(f"Readability per step (higher is easier; minimum {minimums}):")
         for reading in readings:
             click.echo(f"  {describe(reading)}")
-    for problem in problems.errors + problems.warnings:
+    for problem in problems.errors + problems.warnings + problems.to_confirm:
         click.echo(str(problem), err=True)
     errors, warnings = len(problems.errors), len(problems.warnings)
-    failed = errors or (strict and warnings)
+    to_confirm = len(problems.to_confirm)
+    failed = errors or (strict and warnings) or (require_confirmed and to_confirm)
     modules = sum(len(draft.modules(locale)) for locale in draft.locales)
-    click.echo(f"{errors} error(s), {warnings} warning(s); {modules} module file(s) checked.")
+    click.echo(
+        f"{errors} error(s), {warnings} warning(s), {to_confirm} help entry(ies) to confirm;"
+        f" {modules} module file(s) checked."
+    )
     if failed:
         raise SystemExit(1)

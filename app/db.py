@@ -69,9 +69,16 @@ def _close_session(_exc: BaseException | None) -> None:
 
 
 def init_app(app: Flask) -> None:
+    """Open the database, or raise ConfigError saying in one line why it cannot be used."""
+    from .database_errors import CONNECT_ERRORS, check_connection, connection_error
+
     with app.app_context():
         url = settings().database_url
-    made = make_engine(url)
+    try:
+        made = make_engine(url)
+    except CONNECT_ERRORS as error:
+        raise connection_error(url, error) from None
+    check_connection(made)
     ENGINE.set(app, made)
     SESSIONMAKER.set(app, sessionmaker(made, expire_on_commit=False))
     app.teardown_appcontext(_close_session)

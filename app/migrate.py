@@ -9,6 +9,7 @@ folder is empty. Inside an app (tests, ``app.cli``) they use that app's settings
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import click
 from alembic import command
@@ -18,6 +19,7 @@ from flask.cli import AppGroup
 
 from .config import PROJECT_ROOT, ConfigError, load_settings
 from .context import SETTINGS
+from .database_errors import CONNECT_ERRORS, connection_error
 
 MIGRATIONS = PROJECT_ROOT / "migrations"
 
@@ -31,6 +33,14 @@ def alembic_config(url: str) -> Config:
 
 def upgrade(url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(url), revision)
+
+
+def _alembic(action: Callable[[Config], object], url: str) -> None:
+    """Run an Alembic command; a database that cannot be reached is one line, not a traceback."""
+    try:
+        action(alembic_config(url))
+    except CONNECT_ERRORS as error:
+        raise click.ClickException(str(connection_error(url, error))) from None
 
 
 def database_url() -> str:
@@ -49,16 +59,16 @@ def _db_commands(group: click.Group) -> click.Group:
     @group.command("upgrade", help="Bring the schema up to date (safe to run at every start).")
     @click.argument("revision", default="head")
     def upgrade_command(revision: str) -> None:
-        upgrade(database_url(), revision)
+        _alembic(lambda config: command.upgrade(config, revision), database_url())
 
     @group.command("downgrade", help="Step the schema back to an earlier revision.")
     @click.argument("revision")
     def downgrade_command(revision: str) -> None:
-        command.downgrade(alembic_config(database_url()), revision)
+        _alembic(lambda config: command.downgrade(config, revision), database_url())
 
     @group.command("current", help="Show the schema's current revision.")
     def current_command() -> None:
-        command.current(alembic_config(database_url()))
+        _alembic(command.current, database_url())
 
     return group
 

@@ -124,6 +124,7 @@ class Gunicorn:
             "RUMBO_BIND": f"127.0.0.1:{self.port}",
             "RUMBO_INSTANCE_DIR": str(self.folder / "instance"),
             "RUMBO_LOG_LEVEL": "warning",
+            "RUMBO_ALLOW_ROOT": "1",  # benchmarks may run as root on a throwaway machine
         }
         env.pop("RUMBO_ENV", None)  # production
         env.pop("RUMBO_WORKERS", None)  # the production default: 2 x CPUs + 1

@@ -8,6 +8,15 @@ import multiprocessing
 import os
 import subprocess
 import sys
+from importlib.metadata import version
+
+if os.geteuid() == 0 and os.environ.get("RUMBO_ALLOW_ROOT") != "1":
+    # A hole in the portal would give its finder the whole machine. (The test suite, which CI
+    # runs as root in a throwaway machine, sets RUMBO_ALLOW_ROOT=1; a server never should.)
+    sys.exit(
+        "Rumbo will not run as root: start it as the user rumbo (deploy/install.sh creates it;"
+        " sudo -u rumbo make serve, or systemctl start rumbo)."
+    )
 
 bind = os.environ.get("RUMBO_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("RUMBO_WORKERS", multiprocessing.cpu_count() * 2 + 1))
@@ -50,9 +59,22 @@ logconfig_dict = {
 }
 
 
+def _where(address: str) -> str:
+    """RUMBO_BIND in words. Loopback is not written as 127.0.0.1, which the privacy tests (and
+    a reader) would take for a visitor's address: behind nginx, every visitor arrives from it."""
+    host, _, port = address.rpartition(":")
+    if host in ("127.0.0.1", "localhost", "[::1]"):
+        return f"loopback, port {port} (RUMBO_BIND)"
+    if host in ("0.0.0.0", "[::]", ""):  # noqa: S104
+        return f"every address, port {port} (RUMBO_BIND)"
+    return f"{address} (RUMBO_BIND)"
+
+
 def when_ready(server):
-    """Delete expired workbooks now and every six hours, in a process of its own (not a
+    """Say where the portal listens (gunicorn's own line loses the address to the privacy
+    filter, which cannot tell it from a visitor's), then delete expired workbooks now and every six hours, in a process of its own (not a
     thread of the master, which forks workers at any time): no cron job needed."""
+    print(f"Rumbo {version('rumbo')} is ready on {_where(bind)}.", file=sys.stderr, flush=True)
     command = [sys.executable, "-m", "flask", "--app", "app", "workbook", "purge"]
     server.rumbo_purge = subprocess.Popen([*command, "--every", str(6 * 3600)])  # noqa: S603
 

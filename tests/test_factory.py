@@ -62,6 +62,7 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
         ("secret_key = 'short'", "secret_key", "at least 32"),
         ("https = 'perhaps'", "https", "true or false"),
         ("this is not toml", "rumbo.toml", "not valid TOML"),
+        ('[theme]\nlogo = "missing.svg"', "theme.logo", "no file missing.svg"),
     ],
 )
 def test_invalid_configuration_names_the_key(tmp_path, toml, key, problem):
@@ -104,3 +105,11 @@ def test_the_instance_folder_is_an_ordinary_override(tmp_path):
 def test_the_instance_folder_cannot_be_set_from_inside_itself(tmp_path):
     with pytest.raises(ConfigError, match=r"instance_dir: cannot be set in rumbo\.toml"):
         settings(tmp_path, 'instance_dir = "/elsewhere"\n')
+
+
+def test_the_development_secret_key_is_readable_by_its_owner_only(tmp_path):
+    import stat
+
+    settings(tmp_path, "", RUMBO_ENV="development")
+    key = tmp_path / "dev-secret-key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600

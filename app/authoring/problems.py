@@ -13,9 +13,10 @@ class Problem:
     line: int
     message: str
     warning: bool = False
+    to_confirm: bool = False  # a fact the host checks before going live (not a content fault)
 
     def __str__(self) -> str:
-        kind = "warning: " if self.warning else ""
+        kind = "to confirm: " if self.to_confirm else "warning: " if self.warning else ""
         return f"{self.path}:{self.line}: {kind}{self.message}"
 
 
@@ -31,13 +32,22 @@ class Problems:
     def warn(self, path: Path, line: int, message: str) -> None:
         self.found.append(Problem(self._show(path), line, message, warning=True))
 
+    def confirm(self, path: Path, line: int, message: str) -> None:
+        """Something only the host can check (is this service still running?): listed, and
+        fatal only to ``flask content check --require-confirmed``."""
+        self.found.append(Problem(self._show(path), line, message, warning=True, to_confirm=True))
+
     @property
     def errors(self) -> list[Problem]:
         return sorted(p for p in self.found if not p.warning)
 
     @property
     def warnings(self) -> list[Problem]:
-        return sorted(p for p in self.found if p.warning)
+        return sorted(p for p in self.found if p.warning and not p.to_confirm)
+
+    @property
+    def to_confirm(self) -> list[Problem]:
+        return sorted(p for p in self.found if p.to_confirm)
 
     @staticmethod
     def _show(path: Path) -> str:

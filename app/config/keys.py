@@ -9,6 +9,7 @@ A field of ``Settings`` is a key of ``rumbo.toml`` (``toml`` names nested ones s
 from __future__ import annotations
 
 import dataclasses
+import os
 import secrets
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -74,7 +75,8 @@ class Theme:
     accent: str = setting("#8a4b00", checks.colour, "Accent colour as `#rrggbb`, the same rule.")
     logo: str = setting(
         "", checks.logo,
-        "A `.svg` or `.png` file name in `instance/`, shown 32 px high beside the name.",
+        "A `.svg` or `.png` file name in `instance/`, shown 32 px high beside the name. The"
+        " portal refuses to start while the file is missing.",
         shown="none",
     )  # fmt: skip
 
@@ -90,7 +92,9 @@ def _dev_secret_key(values: Mapping[str, Any], instance: Path) -> str:
     path = instance / "dev-secret-key"
     if not path.exists():
         instance.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        # Readable by its owner only, like rumbo.toml (deploy/install.sh makes that one 0600).
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+            out.write(secrets.token_urlsafe(48))
     return path.read_text(encoding="utf-8").strip()
 
 
@@ -136,7 +140,8 @@ class Settings:
     database_url: str = setting(
         "", checks.text,
         "Any SQLAlchemy URL; PostgreSQL as `postgresql+psycopg://user@host/db` (installed by"
-        " `make setup`).",
+        " `make setup`), or on the same machine through its socket, with no password:"
+        " `postgresql+psycopg://rumbo@/rumbo?host=/var/run/postgresql` (docs/deploy.md).",
         env="DATABASE_URL", shown="`sqlite:///instance/rumbo.db`", derive=_sqlite_in_instance,
     )  # fmt: skip
     https: bool = setting(

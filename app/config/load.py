@@ -140,6 +140,11 @@ def _check_together(settings: Settings) -> None:
     for locale in settings.site:
         if locale not in settings.locales:
             raise ConfigError(f"site.{locale}", "is not one of the enabled locales")
+    logo = settings.theme.logo
+    if logo and not (settings.instance_dir / logo).is_file():
+        raise ConfigError(
+            "theme.logo", f"no file {logo} in {settings.instance_dir} (put the logo there)"
+        )
     if settings.preview and settings.environment == "production":
         raise ConfigError(
             "preview", "is for authors on their own computer, never in production (make preview)"

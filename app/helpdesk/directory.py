@@ -1,8 +1,8 @@
 """The help directory: services per country and locale, read from ``content/<locale>/help.yaml``.
 
 It is data, not code: a host edits the YAML to list its own services. Every entry records its
-source; entries marked ``status: confirm-before-publishing`` are shown with a note and reported
-as warnings by ``flask content check``.
+source; entries marked ``status: confirm-before-publishing`` are shown with a note and listed
+"to confirm" by ``flask content check`` (fatal only with ``--require-confirmed``).
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ def _service(raw: Any, path: Path, lines: Mapping[str, int], problems: Problems)
     if status not in ("", CONFIRM):
         problems.error(path, line, f"{label}: 'status' can only be {CONFIRM!r}")
     elif status == CONFIRM:
-        problems.warn(path, line, f"{label}: marked {CONFIRM}: check it before going live")
+        problems.confirm(path, line, f"{label}: marked {CONFIRM}: check it before going live")
     if len(problems.errors) > before:
         return None
     texts = {

@@ -222,10 +222,15 @@ def test_content_check_command_fails_with_path_and_line(runner, content_copy):
     )
 
 
-def test_strict_mode_fails_on_warnings(runner):
+def test_entries_to_confirm_are_listed_and_fail_only_require_confirmed(runner):
+    """A host's upgrade runs `content check --strict`: an entry shipped with its
+    confirm-before-publishing note is the host's to check, not a fault that stops the upgrade."""
     result = runner.invoke(args=["content", "check", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert "to confirm: help entry 'online-troubled-desire'" in result.output
+    result = runner.invoke(args=["content", "check", "--require-confirmed"])
     assert result.exit_code == 1
-    assert "warning: help entry 'online-troubled-desire'" in result.output
+    assert "to confirm: help entry 'online-troubled-desire'" in result.output
 
 
 def test_require_reviewed_fails_on_drafts(runner):

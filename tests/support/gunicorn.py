@@ -43,6 +43,7 @@ def gunicorn(
         "RUMBO_WORKERS": str(workers),
         "RUMBO_INSTANCE_DIR": str(folder / "instance"),
         "RUMBO_CONTENT_DIR": str(SHIPPED_CONTENT),
+        "RUMBO_ALLOW_ROOT": "1",  # CI runs as root; deploy/gunicorn.conf.py refuses it otherwise
         **(extra_env or {}),
     }
     env.pop("RUMBO_ENV", None)  # production

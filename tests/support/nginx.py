@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -127,3 +128,116 @@ def round_robin(*upstreams: str) -> tuple[str, str]:
         "        }\n"
     )
     return http, server
+
+
+SHIPPED = Path(__file__).resolve().parents[2] / "deploy" / "nginx"
+# Where each shipped file goes on a Debian server (docs/deploy.md, step 3).
+INSTALLED = {
+    "nginx.conf": "nginx.conf",
+    "catch-all.conf": "sites-enabled/catch-all",
+    "rumbo.conf": "sites-enabled/rumbo",
+    "rumbo-upstream.conf": "conf.d/rumbo-upstream.conf",
+    "rumbo-onion.conf": "sites-enabled/rumbo-onion",
+}
+TEMP_PATHS = "".join(
+    f"    {kind}_temp_path {{prefix}}/tmp/{kind};\n"
+    for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+)
+
+
+@dataclass(frozen=True)
+class ShippedNginx:
+    http: int  # the port standing for 80
+    https: int  # the port standing for 443
+    onion: int  # the port standing for the onion block's 8080
+    folder: Path
+
+    def logs(self) -> str:
+        """Everything nginx wrote to any file of its own."""
+        return "".join(p.read_text(errors="replace") for p in (self.folder / "log").iterdir())
+
+
+def install_shipped(
+    folder: Path, files: list[str], upstreams: dict[str, str], certificate: tuple[Path, Path]
+) -> ShippedNginx:
+    """Lay out ``files`` from deploy/nginx/ in ``folder`` as on a Debian server, changing only
+    what a host changes (addresses, ports, certificate) and the paths of the machine itself
+    (/etc/nginx, /var/log/nginx, /run) to this folder. ``upstreams`` maps a shipped instance
+    address (``127.0.0.1:8000``) to the test's."""
+    ports = ShippedNginx(free_port(), free_port(), free_port(), folder)
+    for sub in ("etc/sites-enabled", "etc/conf.d", "etc/modules-enabled", "log", "tmp", "cert"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    mime = Path("/etc/nginx/mime.types")
+    (folder / "etc/mime.types").write_text(
+        mime.read_text() if mime.exists() else "types { text/html html; }\n"
+    )
+    fullchain, key = certificate
+    for name in ["nginx.conf", *files]:
+        text = (SHIPPED / name).read_text()
+        for shipped, ours in {
+            "/etc/letsencrypt/live/ayuda.example.org/fullchain.pem": str(fullchain),
+            "/etc/letsencrypt/live/ayuda.example.org/privkey.pem": str(key),
+            "/etc/nginx/": f"{folder}/etc/",
+            "/var/log/nginx/": f"{folder}/log/",
+            "/run/nginx.pid": f"{folder}/nginx.pid",
+            "listen 443 ": f"listen 127.0.0.1:{ports.https} ",
+            "listen 80;": f"listen 127.0.0.1:{ports.http};",
+            "listen 80 ": f"listen 127.0.0.1:{ports.http} ",
+            "listen 127.0.0.1:8080;": f"listen 127.0.0.1:{ports.onion};",
+            "http {\n": "http {\n" + TEMP_PATHS.replace("{prefix}", str(folder)),
+            **{f"server {a};": f"server {b};" for a, b in upstreams.items()},
+        }.items():
+            text = text.replace(shipped, ours)
+        # No IPv6 on the test machine's loopback, necessarily: the IPv4 lines stand for both.
+        text = "".join(line for line in text.splitlines(True) if "[::]" not in line)
+        (folder / "etc" / INSTALLED[name]).write_text(text)
+    for path in (folder, *folder.rglob("*")):  # the worker runs as www-data when root starts it
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return ports
+
+
+def nginx_command(site: ShippedNginx, *args: str) -> list[str]:
+    binary = nginx_binary()
+    if binary is None:
+        raise RuntimeError("nginx is not installed (Debian package nginx)")
+    folder = site.folder
+    return [binary, "-p", str(folder), "-c", str(folder / "etc/nginx.conf"),
+            "-e", str(folder / "log/error.log"), *args]  # fmt: skip
+
+
+@contextmanager
+def running(site: ShippedNginx) -> Iterator[ShippedNginx]:
+    """Run the installed configuration (in the foreground) until the block ends."""
+    command = nginx_command(site, "-g", "daemon off;")
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, "nginx stopped at start-up"
+            try:
+                socket.create_connection(("127.0.0.1", site.http), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "nginx did not listen"
+                time.sleep(0.1)
+        yield site
+    finally:
+        process.send_signal(signal.SIGQUIT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def self_signed(folder: Path, name: str = "ayuda.example.org") -> tuple[Path, Path]:
+    """A throwaway certificate for ``name``, made with openssl, for nginx -t and HTTPS tests."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cert, key = folder / "fullchain.pem", folder / "privkey.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", f"/CN={name}", "-addext", f"subjectAltName=DNS:{name}",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    return cert, key

@@ -20,7 +20,10 @@ def _bin_dir() -> Path | None:
 class PostgresServer:
     """Starts ``initdb`` + ``pg_ctl`` in a temporary folder; as root, runs them as ``postgres``."""
 
-    def __init__(self) -> None:
+    def __init__(self, auth_host: str = "trust") -> None:
+        self.auth_host = (
+            auth_host  # pg_hba's method for TCP connections: trust, reject, scram-sha-256
+        )
         self.bin = _bin_dir()
         self.port = free_port()
         self.folder = Path(tempfile.mkdtemp(prefix="rumbo-pg-"))
@@ -39,7 +42,8 @@ class PostgresServer:
     def start(self) -> str:
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres", "postgres")
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth-local=trust",
+                  f"--auth-host={self.auth_host}", "-E", "UTF8")  # fmt: skip
         options = (
             f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off -c log_connections=off"
         )
