@@ -36,7 +36,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A server that does not answer at all (a dropped route) must not hold a request until
+    # gunicorn kills the worker: "Right now" answers without the workbook (issue 21, row 1).
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
 
 
 def _sqlite_pragmas(connection: DBAPIConnection, _record: object) -> None:

@@ -14,13 +14,14 @@ from typing import Any
 
 from flask import Flask, Response, g, request
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.wrappers import Response as BaseResponse
 
 from .. import db
 from ..context import SETTINGS, Slot, settings
 from ..privacy.headers import mark_personal
 from ..privacy.work_gate import DatabaseGate, FileGate, WorkGate
 from . import cookie, store
-from .crypto import Keyring, ServerKeys, Unreadable, new_keys
+from .crypto import Keyring, ServerKeys, Unreadable, WorkbookKeys, new_keys
 
 KEYRING: Slot[Keyring] = Slot("workbook_keyring")
 WORK_GATE: Slot[WorkGate] = Slot("work_gate")  # passphrase stretching: a few at a time
@@ -116,6 +117,11 @@ def current_answers() -> dict[str, dict[str, Any]]:
     return workbook.answers if workbook else {}
 
 
+def write_cookie(response: BaseResponse, keys: WorkbookKeys) -> None:
+    """The one cookie, for ``keys``, sealed under the current server key and dated today."""
+    cookie.write(response, keys, server_keys(), settings().https, today())
+
+
 def settle_cookie(response: Response) -> Response:
     """Drop a cookie that named a missing or unreadable workbook; re-date one last written
     on an earlier day (the day is what limits a copied cookie, cookie.IDLE_DAYS)."""
@@ -126,7 +132,7 @@ def settle_cookie(response: Response) -> Response:
         if found.drops_cookie:
             cookie.clear(response, https)
     elif g.get("rumbo_cookie_day") != today():
-        cookie.write(response, found.keys, server_keys(), https, today())
+        write_cookie(response, found.keys)
     return response
 
 

@@ -78,7 +78,10 @@ def add_check_in(
 
 
 def delete_check_in(found: store.Workbook | NoWorkbook, check_in_id: str) -> bool:
-    """Remove one check-in; False when there is no workbook or no such check-in any more."""
+    """Remove one check-in; False when there is no workbook or no such check-in any more.
+    Raises NotSaved("unavailable") when the database cannot be reached: nothing was removed."""
+    if found is NoWorkbook.UNAVAILABLE:
+        raise NotSaved("unavailable")
     if not isinstance(found, store.Workbook):
         return False
     removed: list[bool] = []

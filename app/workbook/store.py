@@ -113,17 +113,19 @@ def _read(
     wrote in between, instead of waiting its turn."""
     engine = db if isinstance(db, Engine) else _engine(db)
     sql, positional = _driver_read(engine.dialect)
-    connection = engine.raw_connection()
     try:
-        cursor = connection.cursor()
-        cursor.execute(sql, (lookup_id,) if positional else {"lookup_id": lookup_id})
-        row = cursor.fetchone()
-        cursor.close()
+        # Inside the try: a database that cannot be reached fails here (issue 21, row 1).
+        connection = engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(sql, (lookup_id,) if positional else {"lookup_id": lookup_id})
+            row = cursor.fetchone()
+            cursor.close()
+        finally:
+            connection.close()  # back to the pool, which ends any transaction the driver began
     except engine.dialect.loaded_dbapi.Error as error:
         # As SQLAlchemy would raise it: callers answer "try again" (503), never a 500.
         raise DBAPIError.instance(sql, None, error, engine.dialect.loaded_dbapi.Error) from None
-    finally:
-        connection.close()  # back to the pool, which ends any transaction the driver began
     if row is None:
         return None
     ciphertext, kept, last_used = bytes(row[0]), bool(row[1]), row[2]

@@ -19,8 +19,9 @@ from ..privacy.headers import mark_personal
 from ..privacy.work_gate import GateBusy
 from . import bp, cookie, passphrase, store
 from .crypto import passphrase_keys
-from .current import WORK_GATE, keyring, open_workbook, server_keys, today
+from .current import WORK_GATE, keyring, open_workbook, server_keys, today, write_cookie
 from .progress import progress
+from .responses import is_unavailable, unavailable_page
 from .summary import plan_sections, workbook_entries
 
 MAX_PASSPHRASE_CHARS = 300
@@ -41,6 +42,8 @@ def _answers_page(
 ) -> ResponseReturnValue:
     """A page of the visitor's own answers, arranged by ``arrange`` (empty without a workbook)."""
     mark_personal()
+    if is_unavailable():
+        return unavailable_page()
     workbook = open_workbook()
     modules = catalog().modules(current_locale())
     arranged = arrange(modules, workbook.answers) if workbook else []
@@ -53,6 +56,8 @@ def _answers_page(
 @bp.get("/workbook/<any(workbook, plan):kind>.md")
 def export(kind: str) -> ResponseReturnValue:
     mark_personal()
+    if is_unavailable():
+        return unavailable_page()
     workbook = open_workbook() or abort(404)
     modules = catalog().modules(current_locale())
     if kind == "plan":
@@ -74,6 +79,8 @@ def export(kind: str) -> ResponseReturnValue:
 @bp.post("/workbook/keep")
 def keep() -> ResponseReturnValue:
     mark_personal()
+    if is_unavailable():
+        return unavailable_page()
     workbook = open_workbook() or abort(400)
     if workbook.kept and request.form.get("replace") != "yes":
         # Sent again (Back, reload) or pressed on a kept workbook: never replace silently
@@ -86,22 +93,31 @@ def keep() -> ResponseReturnValue:
         kept = store.rekey(db.session(), workbook, keys, today())
     except (GateBusy, store.Busy):
         abort(503)
+    except SQLAlchemyError:
+        db.session().rollback()
+        return unavailable_page()
     if kept is None:
         abort(400)  # deleted or expired since the page was shown
     count("workbook_kept")
     response = make_response(
         render_template("workbook/kept.html", passphrase=phrase, nav="workbook")
     )
-    cookie.write(response, kept.keys, server_keys(), settings().https, today())
+    write_cookie(response, kept.keys)
     return response
 
 
 @bp.post("/workbook/delete")
 def delete() -> ResponseReturnValue:
     mark_personal()
+    if is_unavailable():
+        return unavailable_page()  # nothing was erased: never say it was
     workbook = open_workbook()
     if workbook is not None:
-        store.erase(db.session(), workbook.keys)
+        try:
+            store.erase(db.session(), workbook.keys)
+        except SQLAlchemyError:
+            db.session().rollback()
+            return unavailable_page()
     response = make_response(render_template("workbook/deleted.html", nav="workbook"))
     cookie.clear(response, settings().https)
     return response
@@ -133,7 +149,7 @@ def resume() -> ResponseReturnValue:
         return render_template("workbook/resume.html", error=message), 400
     count("workbook_resumed")
     response = redirect(url_for("workbook.overview"), 303)
-    cookie.write(response, workbook.keys, server_keys(), settings().https, today())
+    write_cookie(response, workbook.keys)
     return response
 
 
