@@ -68,20 +68,23 @@ def current_workbook() -> store.Workbook | NoWorkbook:
 
 def _open() -> store.Workbook | NoWorkbook:
     try:
-        found = cookie.read(request, keyring(), settings().https, today())
+        found = cookie.read(request, keyring(), settings().https)
         if found is None:
             return NoWorkbook.NONE
         keys, written, sealed_by = found
-        if cookie.is_idle(written, today()):
+        if written is not None and cookie.is_idle(written, today()):
             return NoWorkbook.EXPIRED
         expiry = (today(), settings().workbook_retention_days)
         workbook = store.load(db.engine(), keys, expiry)
         if workbook is None:
             return NoWorkbook.EXPIRED
-        if sealed_by is server_keys():
-            g.rumbo_cookie_day = written
-        else:  # settle_cookie seals the cookie again under the current key
+        if written is None and cookie.is_idle(workbook.last_used or today(), today()):
+            return NoWorkbook.EXPIRED  # a v1 cookie: as old as the workbook's last use
+        if sealed_by is not server_keys():  # settle_cookie seals it again under the current key
             workbook = _off_retired_key(workbook)
+        elif written is not None:  # else settle_cookie writes it again in today's form
+            g.rumbo_cookie_day = written
+        _mark_used(workbook)
         return workbook
     except Unreadable:
         return NoWorkbook.UNREADABLE
@@ -101,6 +104,20 @@ def _off_retired_key(workbook: store.Workbook) -> store.Workbook:
     except store.Busy:
         return workbook  # moved on a later request
     return moved or workbook
+
+
+def _mark_used(workbook: store.Workbook) -> None:
+    """Reading a workbook is using it: the first request of a day moves ``last_used`` to
+    today, so a workbook that is only read lives as long as one that is written (issue 21,
+    row 10). At most one small write a day per workbook; the date only, never the time."""
+    if workbook.last_used == today():
+        return
+    try:
+        store.touch(db.session(), workbook.keys, today())
+    except SQLAlchemyError:  # read-only for now: the next request tries again
+        db.session().rollback()
+        return
+    workbook.last_used = today()
 
 
 def open_workbook() -> store.Workbook | None:

@@ -55,6 +55,8 @@ class Workbook:
     # The ciphertext this was opened from: a change made in the same request starts from it
     # instead of reading the row again (and still only writes if the row is unchanged).
     opened_from: bytes = field(default=b"", repr=False)
+    # The day it was last used, as stored when opened (None for a workbook not yet stored).
+    last_used: date | None = None
 
     def set_answer(self, module: str, exercise: str, value: Any) -> None:
         self.answers.setdefault(module, {})[exercise] = value
@@ -67,14 +69,16 @@ def _plaintext(workbook: Workbook) -> bytes:
     return json.dumps(data, ensure_ascii=False).encode()
 
 
-def _open(keys: WorkbookKeys, ciphertext: bytes, kept: bool) -> Workbook:
+def _open(
+    keys: WorkbookKeys, ciphertext: bytes, kept: bool, last_used: date | None = None
+) -> Workbook:
     data = json.loads(unseal(keys.data_key, ciphertext, keys.lookup_id))
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise Unreadable("unexpected workbook content")
     check_ins = data.get("check_ins", [])
     if not isinstance(check_ins, list):
         raise Unreadable("unexpected workbook content")
-    return Workbook(keys, data["answers"], kept, check_ins, opened_from=ciphertext)
+    return Workbook(keys, data["answers"], kept, check_ins, ciphertext, last_used)
 
 
 def _seal(workbook: Workbook) -> bytes:
@@ -107,7 +111,7 @@ def _driver_read(dialect: Dialect) -> tuple[str, bool]:
 
 def _read(
     db: Session | Engine, lookup_id: bytes, expiry: tuple[date, int] | None = None
-) -> tuple[bytes, bool] | None:
+) -> tuple[bytes, bool, date] | None:
     """The stored row, read outside any transaction of the caller (on its own pooled
     connection): on SQLite, a write after a read in one transaction fails at once if anyone
     wrote in between, instead of waiting its turn."""
@@ -133,7 +137,7 @@ def _read(
         last_used = date.fromisoformat(last_used)
     if expiry is not None and is_expired(last_used, kept, *expiry):
         return None
-    return ciphertext, kept
+    return ciphertext, kept, last_used
 
 
 def _engine(db: Session) -> Engine:
@@ -181,13 +185,17 @@ def change(
         return workbook
     for attempt in range(MAX_ATTEMPTS):
         if attempt == 0 and workbook.opened_from:
-            found: tuple[bytes, bool] | None = (workbook.opened_from, workbook.kept)
+            found: tuple[bytes, bool, date | None] | None = (
+                workbook.opened_from,
+                workbook.kept,
+                workbook.last_used,
+            )
         else:
             found = _read(db, workbook.keys.lookup_id)
         if found is None:
             return None  # deleted elsewhere, or expired
-        before, kept = found
-        current = _open(workbook.keys, before, kept)
+        before, kept, _ = found
+        current = _open(workbook.keys, before, kept, today)
         edit(current)
         if _swap(db, workbook.keys.lookup_id, before, _seal(current), today):
             return current
@@ -226,9 +234,9 @@ def rekey(
         found = _read(db, workbook.keys.lookup_id)
         if found is None:
             return None
-        before, _ = found
+        before = found[0]
         old = _open(workbook.keys, before, kept)
-        moved = Workbook(keys, old.answers, kept=kept, check_ins=old.check_ins)
+        moved = Workbook(keys, old.answers, kept=kept, check_ins=old.check_ins, last_used=today)
         gone = db.execute(
             delete(WorkbookRow).where(
                 WorkbookRow.lookup_id == workbook.keys.lookup_id, WorkbookRow.ciphertext == before
