@@ -82,8 +82,8 @@ def _open() -> store.Workbook | NoWorkbook:
             return NoWorkbook.EXPIRED  # a v1 cookie: as old as the workbook's last use
         if sealed_by is not server_keys():  # settle_cookie seals it again under the current key
             workbook = _off_retired_key(workbook)
-        elif written is not None:  # else settle_cookie writes it again in today's form
-            g.rumbo_cookie_day = written
+        elif written is not None and workbook.keys == keys:
+            g.rumbo_cookie_day = written  # else settle_cookie writes it again, for its keys
         _mark_used(workbook)
         return workbook
     except Unreadable:

@@ -57,6 +57,11 @@ class Workbook:
     opened_from: bytes = field(default=b"", repr=False)
     # The day it was last used, as stored when opened (None for a workbook not yet stored).
     last_used: date | None = None
+    # A passphrase just made for it and not yet shown (views.keep, views.kept): inside the
+    # ciphertext its own keys seal, and removed when the one page that shows it is read; and
+    # the lookup id of the row it was kept from, left as a forward until then (``rekey``).
+    pending_passphrase: str = field(default="", repr=False)
+    forwarded_from: bytes = field(default=b"", repr=False)
 
     def set_answer(self, module: str, exercise: str, value: Any) -> None:
         self.answers.setdefault(module, {})[exercise] = value
@@ -66,6 +71,11 @@ def _plaintext(workbook: Workbook) -> bytes:
     data: dict[str, Any] = {"v": 1, "answers": workbook.answers}
     if workbook.check_ins:
         data["check_ins"] = workbook.check_ins
+    if workbook.pending_passphrase:
+        data["pending"] = {
+            "passphrase": workbook.pending_passphrase,
+            "from": workbook.forwarded_from.hex(),
+        }
     return json.dumps(data, ensure_ascii=False).encode()
 
 
@@ -73,12 +83,25 @@ def _open(
     keys: WorkbookKeys, ciphertext: bytes, kept: bool, last_used: date | None = None
 ) -> Workbook:
     data = json.loads(unseal(keys.data_key, ciphertext, keys.lookup_id))
+    if isinstance(data, dict) and isinstance(data.get("moved_to"), str):
+        raise Moved(WorkbookKeys.from_bytes(bytes.fromhex(data["moved_to"])))
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise Unreadable("unexpected workbook content")
-    check_ins = data.get("check_ins", [])
-    if not isinstance(check_ins, list):
+    check_ins, pending = data.get("check_ins", []), data.get("pending", {})
+    if not isinstance(check_ins, list) or not isinstance(pending, dict):
         raise Unreadable("unexpected workbook content")
-    return Workbook(keys, data["answers"], kept, check_ins, ciphertext, last_used)
+    workbook = Workbook(keys, data["answers"], kept, check_ins, ciphertext, last_used)
+    workbook.pending_passphrase = str(pending.get("passphrase", ""))
+    workbook.forwarded_from = bytes.fromhex(str(pending.get("from", "")))
+    return workbook
+
+
+class Moved(Exception):
+    """The row is a forward left by ``rekey(forward=True)``: the workbook lives under ``keys``."""
+
+    def __init__(self, keys: WorkbookKeys) -> None:
+        super().__init__("moved")
+        self.keys = keys
 
 
 def _seal(workbook: Workbook) -> bytes:
@@ -151,7 +174,16 @@ def load(
     """The workbook for ``keys``, or None if it does not exist (deleted, or past ``expiry``:
     (today, days a kept workbook lasts))."""
     found = _read(db, keys.lookup_id, expiry)
-    return _open(keys, *found) if found else None
+    if found is None:
+        return None
+    try:
+        return _open(keys, *found)
+    except Moved as moved:  # kept a moment ago; the browser may not have its new cookie yet
+        onward = _read(db, moved.keys.lookup_id, expiry)
+        try:
+            return _open(moved.keys, *onward) if onward else None
+        except Moved:
+            return None
 
 
 def create(server: ServerKeys) -> Workbook:
@@ -195,7 +227,10 @@ def change(
         if found is None:
             return None  # deleted elsewhere, or expired
         before, kept, _ = found
-        current = _open(workbook.keys, before, kept, today)
+        try:
+            current = _open(workbook.keys, before, kept, today)
+        except Moved:
+            return None  # kept meanwhile, under keys this request does not hold
         edit(current)
         if _swap(db, workbook.keys.lookup_id, before, _seal(current), today):
             return current
@@ -222,26 +257,54 @@ def _swap(db: Session, lookup_id: bytes, before: bytes, after: bytes, today: dat
 
 
 def rekey(
-    db: Session, workbook: Workbook, keys: WorkbookKeys, today: date, kept: bool = True
+    db: Session,
+    workbook: Workbook,
+    keys: WorkbookKeys,
+    today: date,
+    kept: bool = True,
+    pending_passphrase: str = "",
 ) -> Workbook | None:
     """Move a workbook under new keys and the old row goes: keys from a passphrase when the
     visitor keeps it (``kept``), or fresh keys when the server's key was retired.
 
     The old row is deleted only if it is still the version read, in the same transaction as
-    the new row is written: an answer saved meanwhile is never left behind.
+    the new row is written: an answer saved meanwhile is never left behind. With a
+    ``pending_passphrase`` (keeping) the old row becomes a forward to the new keys, sealed
+    under the old ones, until the passphrase is shown (``shown``): a browser that lost the
+    answer to "keep" and sends it again with its old cookie reaches the same workbook and the
+    same passphrase. A forward is never kept: the purge removes it after a day at most.
     """
     for attempt in range(MAX_ATTEMPTS):
         found = _read(db, workbook.keys.lookup_id)
         if found is None:
             return None
         before = found[0]
-        old = _open(workbook.keys, before, kept)
-        moved = Workbook(keys, old.answers, kept=kept, check_ins=old.check_ins, last_used=today)
-        gone = db.execute(
-            delete(WorkbookRow).where(
-                WorkbookRow.lookup_id == workbook.keys.lookup_id, WorkbookRow.ciphertext == before
-            )
+        try:
+            old = _open(workbook.keys, before, kept)
+        except Moved as moved:  # kept by the same request a moment ago
+            return load(db, moved.keys)
+        moved = Workbook(
+            keys,
+            old.answers,
+            kept=kept,
+            check_ins=old.check_ins,
+            last_used=today,
+            pending_passphrase=pending_passphrase,
+            forwarded_from=workbook.keys.lookup_id if pending_passphrase else b"",
         )
+        this_version = (WorkbookRow.lookup_id == workbook.keys.lookup_id) & (
+            WorkbookRow.ciphertext == before
+        )
+        if pending_passphrase:
+            forward = json.dumps({"v": 1, "moved_to": keys.to_bytes().hex()}).encode()
+            sealed = seal(workbook.keys.data_key, forward, workbook.keys.lookup_id)
+            gone = db.execute(
+                update(WorkbookRow)
+                .where(this_version)
+                .values(ciphertext=sealed, kept=False, last_used=today)
+            )
+        else:
+            gone = db.execute(delete(WorkbookRow).where(this_version))
         if getattr(gone, "rowcount", 0) != 1:
             db.rollback()
             time.sleep(BACKOFF_SECONDS * attempt * random.random())  # noqa: S311 (jitter only)
@@ -256,6 +319,21 @@ def rekey(
         forget_deleted(db)
         return moved
     raise Busy
+
+
+def shown(db: Session, workbook: Workbook, today: date) -> Workbook | None:
+    """The pending passphrase has been shown: it leaves the workbook, and the forward from the
+    row it was kept from goes."""
+
+    def forget(current: Workbook) -> None:
+        current.pending_passphrase, current.forwarded_from = "", b""
+
+    written = change(db, workbook, forget, today)
+    if workbook.forwarded_from:
+        db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == workbook.forwarded_from))
+        db.commit()
+        forget_deleted(db)
+    return written
 
 
 def touch(db: Session, keys: WorkbookKeys, today: date) -> None:
