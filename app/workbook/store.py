@@ -281,8 +281,8 @@ def rekey(
         before = found[0]
         try:
             old = _open(workbook.keys, before, kept)
-        except Moved as moved:  # kept by the same request a moment ago
-            return load(db, moved.keys)
+        except Moved as onward:  # kept by the same request a moment ago
+            return load(db, onward.keys)
         moved = Workbook(
             keys,
             old.answers,
