@@ -186,8 +186,20 @@ class Settings:
     new_workbooks_per_minute: int = setting(
         120, checks.WholeNumber(1, 1_000_000),
         "How many new workbooks each worker process starts per minute. Beyond it, a first save"
-        " answers \"try again in a moment\" with the text kept: a flood of saves cannot fill"
-        " the disk.",
+        " waits its turn for up to two seconds, then answers \"try again in a moment\" with the"
+        " text kept: a flood of saves cannot fill the disk.",
+    )  # fmt: skip
+    never_kept_megabytes: int = setting(
+        1024, checks.WholeNumber(1, 10_000_000),
+        "Room, in megabytes, for workbooks not (yet) kept, across the whole database. When"
+        " it is full, a first save answers \"try again in a moment\" with the text kept until"
+        " the purge deletes those unused for a day. A full workbook takes at most 352 KiB.",
+    )  # fmt: skip
+    kept_megabytes_per_day: int = setting(
+        256, checks.WholeNumber(1, 10_000_000),
+        "Room, in megabytes, for kept workbooks used on one day, across the whole database."
+        " When it is full, \"keep\" asks the visitor to try again the next day; their workbook"
+        " stays open meanwhile.",
     )  # fmt: skip
     site: Mapping[str, SiteText] = setting(
         MappingProxyType({}), checks.table, "The table `[site.<lang>]`, one per language."

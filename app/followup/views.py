@@ -16,7 +16,7 @@ from ..workbook.checkins import RULERS, history
 from ..workbook.current import current_answers, current_workbook, open_workbook, today
 from ..workbook.progress import start_values
 from ..workbook.responses import (
-    NEW_WORKBOOKS,
+    admit_new_workbook,
     give_cookie,
     is_unavailable,
     not_saved_message,
@@ -68,7 +68,7 @@ def save() -> ResponseReturnValue:
         return _page(400, form=form, errors=read.form.errors, submitted=read.form.submitted,
                      module_answers=read.form.values)  # fmt: skip
     try:
-        saved = add_check_in(current_workbook(), read.check_in, NEW_WORKBOOKS.get())
+        saved = add_check_in(current_workbook(), read.check_in, admit_new_workbook)
     except NotSaved as failure:
         message, status = not_saved_message(failure.reason)
         return _page(status, form=form, errors={"note": message}, submitted=read.form.submitted,

@@ -19,7 +19,7 @@ from ..insight.counting import count, count_answer
 from ..page_cache import is_public_request, shared_page
 from ..privacy.headers import mark_personal
 from ..workbook.current import current_answers, current_workbook
-from ..workbook.responses import NEW_WORKBOOKS, give_cookie, not_saved_message
+from ..workbook.responses import admit_new_workbook, give_cookie, not_saved_message
 from ..workbook.saving import NotSaved, save_answers
 from . import bp
 from .form import read_step
@@ -80,7 +80,7 @@ def save(slug: str, step_id: str) -> ResponseReturnValue:
     if typed.values or typed.removals:
         try:
             saved = save_answers(
-                current_workbook(), slug, typed.values, typed.removals, NEW_WORKBOOKS.get()
+                current_workbook(), slug, typed.values, typed.removals, admit_new_workbook
             )
         except NotSaved as failure:
             message, status = not_saved_message(failure.reason)

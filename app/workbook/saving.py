@@ -18,8 +18,8 @@ from .. import db
 from . import store
 from .checkins import CheckIn, append, remove
 from .current import NoWorkbook, server_keys, today
-from .limits import NewWorkbookBudget
 
+Admission = Callable[[], bool]  # may a new workbook be made now? (it may wait its turn)
 Reason = Literal["expired", "unreadable", "unavailable", "busy", "full", "too-many-new"]
 
 
@@ -43,7 +43,7 @@ def save_answers(
     module: str,
     answers: Mapping[str, Any],
     removals: Mapping[str, str] | None = None,
-    budget: NewWorkbookBudget | None = None,
+    admit: Admission | None = None,
 ) -> Saved:
     """Write ``answers`` (exercise id -> value) of ``module`` into the visitor's workbook.
 
@@ -63,16 +63,16 @@ def save_answers(
             if exercise in before and answer_digest(before[exercise]) == shown:
                 del before[exercise]
 
-    written, created = save_change(found, edit, budget)
+    written, created = save_change(found, edit, admit)
     return Saved(written, created, frozenset(first))
 
 
 def add_check_in(
-    found: store.Workbook | NoWorkbook, check_in: CheckIn, budget: NewWorkbookBudget | None
+    found: store.Workbook | NoWorkbook, check_in: CheckIn, admit: Admission | None
 ) -> Saved:
     """Append a check-in to the visitor's workbook (a new one on their first answer)."""
     written, created = save_change(
-        found, lambda current: append(current.check_ins, check_in), budget
+        found, lambda current: append(current.check_ins, check_in), admit
     )
     return Saved(written, created, frozenset())
 
@@ -96,7 +96,7 @@ def delete_check_in(found: store.Workbook | NoWorkbook, check_in_id: str) -> boo
 def save_change(
     found: store.Workbook | NoWorkbook,
     edit: Callable[[store.Workbook], None],
-    budget: NewWorkbookBudget | None = None,
+    admit: Admission | None = None,
 ) -> tuple[store.Workbook, bool]:
     """Apply ``edit`` to the visitor's workbook through the serialised save (store.change),
     creating the workbook when there is none; the written workbook and whether it is new.
@@ -110,7 +110,7 @@ def save_change(
     if found is NoWorkbook.UNAVAILABLE:
         raise NotSaved("unavailable")
     created = not isinstance(found, store.Workbook)
-    if created and budget is not None and not budget.take():
+    if created and admit is not None and not admit():
         raise NotSaved("too-many-new")
     workbook = found if isinstance(found, store.Workbook) else store.create(server_keys())
     try:

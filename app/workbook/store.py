@@ -29,7 +29,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from .crypto import ServerKeys, Unreadable, WorkbookKeys, new_keys, seal, unseal
-from .limits import MAX_WORKBOOK_BYTES
+from .limits import MAX_WORKBOOK_BYTES, TooLarge
 from .model import WorkbookRow
 
 NEVER_KEPT_DAYS = 1  # deleted once a whole day has passed without use
@@ -39,10 +39,6 @@ BACKOFF_SECONDS = 0.002  # times the attempt number, with jitter: rounds spread 
 
 class Busy(Exception):
     """The workbook kept changing under this save: the caller answers 503, text kept."""
-
-
-class TooLarge(Exception):
-    """The workbook would grow past its size limit: the caller answers 413, text kept."""
 
 
 @dataclass

@@ -21,7 +21,7 @@ from . import bp, cookie, passphrase, store
 from .crypto import keep_seed, passphrase_keys
 from .current import WORK_GATE, keyring, open_workbook, server_keys, today, write_cookie
 from .progress import progress
-from .responses import is_unavailable, unavailable_page
+from .responses import is_unavailable, keep_full_page, room_to_keep, unavailable_page
 from .summary import plan_sections, workbook_entries
 
 MAX_PASSPHRASE_CHARS = 300
@@ -90,6 +90,12 @@ def keep() -> ResponseReturnValue:
         # Sent again (Back, reload) or pressed on a kept workbook: never replace silently
         # the passphrase the visitor wrote down.
         return render_template("workbook/replace.html", nav="workbook")
+    try:
+        if not workbook.kept and not room_to_keep():
+            return keep_full_page()
+    except SQLAlchemyError:
+        db.session().rollback()
+        return unavailable_page()
     seed = keep_seed(workbook.keys, workbook.opened_from, server_keys())
     phrase = passphrase.from_seed(current_locale(), seed)
     try:
