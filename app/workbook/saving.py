@@ -15,7 +15,7 @@ from typing import Any, Literal
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import db
-from . import store
+from . import retention, store
 from .checkins import CheckIn, append, remove
 from .current import NoWorkbook, server_keys, today
 
@@ -157,6 +157,6 @@ def purge_now_and_then(clock: PurgeClock, now: float, retention_days: int) -> No
         return
     clock.last = now
     try:
-        store.purge(db.session(), today(), retention_days)
+        retention.purge(db.session(), today(), retention_days, vacuum=False)
     except SQLAlchemyError:
         db.session().rollback()

@@ -1,4 +1,4 @@
-"""Workbooks in the database: load, change, keep, delete and purge. No Flask here.
+"""Workbooks in the database: load, change, keep and delete (purge: retention.py). No Flask here.
 
 The plaintext is a JSON document ``{"v": 1, "answers": {module: {exercise: value}},
 "check_ins": [...]}`` (check-ins: workbook/checkins.py, dated by ISO week only); the row
@@ -19,11 +19,11 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, or_, select, text, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
@@ -31,8 +31,8 @@ from sqlalchemy.orm import Session
 from .crypto import ServerKeys, Unreadable, WorkbookKeys, new_keys, seal, unseal
 from .limits import MAX_WORKBOOK_BYTES, TooLarge
 from .model import WorkbookRow
+from .retention import forget_deleted, is_expired
 
-NEVER_KEPT_DAYS = 1  # deleted once a whole day has passed without use
 MAX_ATTEMPTS = 40  # each round, at least one of the competing saves wins
 BACKOFF_SECONDS = 0.002  # times the attempt number, with jitter: rounds spread out
 
@@ -105,12 +105,6 @@ def _seal(workbook: Workbook) -> bytes:
     if len(plaintext) > MAX_WORKBOOK_BYTES:
         raise TooLarge
     return seal(workbook.keys.data_key, plaintext, workbook.keys.lookup_id)
-
-
-def is_expired(last_used: date, kept: bool, today: date, kept_days: int) -> bool:
-    """Past its time: what ``purge`` deletes. A row past its time never opens, purged or not."""
-    days = kept_days if kept else NEVER_KEPT_DAYS
-    return last_used < today - timedelta(days=days)
 
 
 # A workbook is read on every request of a visitor who has one (docs/performance.md): this one
@@ -211,8 +205,9 @@ def change(
         )
         db.commit()
         return workbook
-    for attempt in range(MAX_ATTEMPTS):
-        if attempt == 0 and workbook.opened_from:
+
+    def attempt(number: int) -> Attempt:
+        if number == 0 and workbook.opened_from:
             found: tuple[bytes, bool, date | None] | None = (
                 workbook.opened_from,
                 workbook.kept,
@@ -221,16 +216,33 @@ def change(
         else:
             found = _read(db, workbook.keys.lookup_id)
         if found is None:
-            return None  # deleted elsewhere, or expired
+            return DONE, None  # deleted elsewhere, or expired
         before, kept, _ = found
         try:
             current = _open(workbook.keys, before, kept, today)
         except Moved:
-            return None  # kept meanwhile, under keys this request does not hold
+            return DONE, None  # kept meanwhile, under keys this request does not hold
         edit(current)
         if _swap(db, workbook.keys.lookup_id, before, _seal(current), today):
-            return current
-        time.sleep(BACKOFF_SECONDS * attempt * random.random())  # noqa: S311 (jitter only)
+            return DONE, current
+        return LOST, None
+
+    return _until_done(attempt)
+
+
+Attempt = tuple[bool, "Workbook | None"]
+DONE, LOST = True, False
+
+
+def _until_done(attempt: Callable[[int], Attempt]) -> Workbook | None:
+    """Run ``attempt`` (a read, a change and a compare-and-swap write) until it is done rather
+    than lost to a competing save, backing off a little more each time with jitter; raises
+    :class:`Busy` after ``MAX_ATTEMPTS`` lost races."""
+    for number in range(MAX_ATTEMPTS):
+        done, result = attempt(number)
+        if done:
+            return result
+        time.sleep(BACKOFF_SECONDS * number * random.random())  # noqa: S311 (jitter only)
     raise Busy
 
 
@@ -270,15 +282,16 @@ def rekey(
     answer to "keep" and sends it again with its old cookie reaches the same workbook and the
     same passphrase. A forward is never kept: the purge removes it after a day at most.
     """
-    for attempt in range(MAX_ATTEMPTS):
+
+    def attempt(_number: int) -> Attempt:
         found = _read(db, workbook.keys.lookup_id)
         if found is None:
-            return None
+            return DONE, None
         before = found[0]
         try:
             old = _open(workbook.keys, before, kept)
         except Moved as onward:  # kept by the same request a moment ago
-            return load(db, onward.keys)
+            return DONE, load(db, onward.keys)
         moved = Workbook(
             keys,
             old.answers,
@@ -303,8 +316,7 @@ def rekey(
             gone = db.execute(delete(WorkbookRow).where(this_version))
         if getattr(gone, "rowcount", 0) != 1:
             db.rollback()
-            time.sleep(BACKOFF_SECONDS * attempt * random.random())  # noqa: S311 (jitter only)
-            continue
+            return LOST, None
         db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == keys.lookup_id))
         db.execute(
             insert(WorkbookRow).values(
@@ -313,8 +325,9 @@ def rekey(
         )
         db.commit()
         forget_deleted(db)
-        return moved
-    raise Busy
+        return DONE, moved
+
+    return _until_done(attempt)
 
 
 def shown(db: Session, workbook: Workbook, today: date) -> Workbook | None:
@@ -347,42 +360,3 @@ def erase(db: Session, keys: WorkbookKeys) -> bool:
     db.commit()
     forget_deleted(db)
     return bool(getattr(result, "rowcount", 0))
-
-
-def forget_deleted(db: Session, thoroughly: bool = False) -> None:
-    """Make deleted workbooks' bytes leave the database's files, as far as the database allows.
-
-    SQLite overwrites deleted rows in the main file (``secure_delete``), but earlier versions
-    of a page stay in the write-ahead log until it is checkpointed: copy the log into the main
-    file and truncate it. PostgreSQL keeps dead rows in the table file until they are vacuumed;
-    ``thoroughly`` (the daily purge) rewrites the table with VACUUM FULL. What a file system,
-    a backup or a WAL archive keeps is beyond this: docs/privacy.md says so.
-    """
-    dialect = db.get_bind().dialect.name
-    if dialect == "sqlite":
-        db.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-        db.commit()
-    elif dialect == "postgresql" and thoroughly:
-        db.commit()
-        with _engine(db).connect() as connection:
-            connection.execution_options(isolation_level="AUTOCOMMIT").execute(
-                text("VACUUM FULL workbooks")
-            )
-
-
-def purge(db: Session, today: date, kept_days: int) -> int:
-    """Delete never-kept workbooks unused for a whole day and kept ones past ``kept_days``."""
-    # The same rule as is_expired(), as SQL.
-    result = db.execute(
-        delete(WorkbookRow).where(
-            or_(
-                (WorkbookRow.kept.is_(False))
-                & (WorkbookRow.last_used < today - timedelta(days=NEVER_KEPT_DAYS)),
-                (WorkbookRow.kept.is_(True))
-                & (WorkbookRow.last_used < today - timedelta(days=kept_days)),
-            )
-        )
-    )
-    db.commit()
-    forget_deleted(db, thoroughly=True)
-    return int(getattr(result, "rowcount", 0))

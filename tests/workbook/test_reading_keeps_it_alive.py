@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from app.workbook import store
+from app.workbook import retention
 from app.workbook.model import WorkbookRow
 from tests.support.visitor import MARKER, answer
 
@@ -39,5 +39,5 @@ def test_a_workbook_only_read_outlives_the_purge(app):
     visitor.get("/en/workbook")
     with app.app_context():  # the purge as it runs tomorrow
         tomorrow = date.today() + timedelta(days=1)
-        store.purge(app.extensions["rumbo.sessionmaker"](), tomorrow, 180)
+        retention.purge(app.extensions["rumbo.sessionmaker"](), tomorrow, 180)
     assert MARKER in visitor.get("/en/workbook").text
