@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from . import checks
+from .instance import private_file
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ENVIRONMENTS = ("production", "development", "test")
@@ -89,8 +90,7 @@ def _dev_secret_key(values: Mapping[str, Any], instance: Path) -> str:
         )
     path = instance / "dev-secret-key"
     if not path.exists():
-        instance.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        private_file(path).write_text(secrets.token_urlsafe(48), encoding="utf-8")
     return path.read_text(encoding="utf-8").strip()
 
 

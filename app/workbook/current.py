@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import db
+from ..config.instance import private_folder
 from ..context import SETTINGS, Slot, settings
 from ..privacy.headers import mark_personal
 from ..privacy.work_gate import DatabaseGate, FileGate, WorkGate
@@ -160,7 +161,7 @@ def init_app(app: Flask) -> None:
     if engine.dialect.name == "postgresql":
         gate: WorkGate = DatabaseGate(engine, SCRYPT_SLOTS, SCRYPT_MAX_WAIT_SECONDS)
     else:
-        folder = SETTINGS.of(app).instance_dir / "work-slots"
+        folder = private_folder(SETTINGS.of(app).instance_dir / "work-slots")
         gate = FileGate(folder, SCRYPT_SLOTS, SCRYPT_MAX_WAIT_SECONDS)
     WORK_GATE.set(app, gate)
     app.after_request(settle_cookie)
