@@ -111,7 +111,7 @@ def keep() -> ResponseReturnValue:
         return unavailable_page()
     if kept is None:
         abort(400)  # deleted or expired since the page was shown
-    if kept.opened_from != workbook.opened_from:
+    if not kept.opened_from:  # moved by this request, not found moved by an earlier press
         count("workbook_kept")
     response = redirect(url_for("workbook.kept"), 303)
     write_cookie(response, kept.keys)
