@@ -76,7 +76,7 @@ def _open() -> store.Workbook | NoWorkbook:
         if written is not None and cookie.is_idle(written, today()):
             return NoWorkbook.EXPIRED
         expiry = (today(), settings().workbook_retention_days)
-        workbook = store.load(db.engine(), keys, expiry)
+        workbook = store.load(db.engine(), keys, expiry, follow=True)
         if workbook is None:
             return NoWorkbook.EXPIRED
         if written is None and cookie.is_idle(workbook.last_used or today(), today()):

@@ -159,16 +159,23 @@ def _engine(db: Session) -> Engine:
 
 
 def load(
-    db: Session | Engine, keys: WorkbookKeys, expiry: tuple[date, int] | None = None
+    db: Session | Engine,
+    keys: WorkbookKeys,
+    expiry: tuple[date, int] | None = None,
+    follow: bool = False,
 ) -> Workbook | None:
     """The workbook for ``keys``, or None if it does not exist (deleted, or past ``expiry``:
-    (today, days a kept workbook lasts))."""
+    (today, days a kept workbook lasts)). Only with ``follow`` (the visitor's own cookie) does
+    a forward left by keeping lead on to the kept workbook: never from a passphrase, which may
+    be the leaked one the visitor is replacing."""
     found = _read(db, keys.lookup_id, expiry)
     if found is None:
         return None
     try:
         return _open(keys, *found)
     except Moved as moved:  # kept a moment ago; the browser may not have its new cookie yet
+        if not follow:
+            return None
         onward = _read(db, moved.keys.lookup_id, expiry)
         try:
             return _open(moved.keys, *onward) if onward else None

@@ -8,7 +8,7 @@ import re
 from sqlalchemy import select
 
 from app.insight.model import DailyCount
-from tests.support.visitor import MARKER, answer, workbook_cookie
+from tests.support.visitor import MARKER, answer, keep, workbook_cookie
 
 PASSPHRASE = re.compile(r'class="passphrase"[^>]*><strong>([^<]+)</strong>')
 
@@ -61,3 +61,15 @@ def test_two_keeps_of_one_workbook_make_one_passphrase(app):
     with app.extensions["rumbo.engine"].connect() as connection:
         kept = select(DailyCount.count).where(DailyCount.event == "workbook_kept")
         assert connection.execute(kept).scalar_one() == 1  # one workbook kept, counted once
+
+
+def test_the_old_passphrase_never_leads_to_a_new_one_not_yet_shown(client):
+    """Replacing a passphrase that may have leaked: until the new one is shown, the old row is
+    a forward for the visitor's own cookie only; the old passphrase opens nothing."""
+    answer(client)
+    old = keep(client)
+    client.post("/en/workbook/keep", data={"replace": "yes"})  # the answer was lost
+    stranger = client.application.test_client()
+    refused = stranger.post("/en/resume", data={"passphrase": old})
+    assert refused.status_code == 400
+    assert "No workbook opens with that passphrase" in refused.text
