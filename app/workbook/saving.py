@@ -110,7 +110,7 @@ def save_change(
     if found is NoWorkbook.UNAVAILABLE:
         raise NotSaved("unavailable")
     created = not isinstance(found, store.Workbook)
-    if created and admit is not None and not admit():
+    if created and admit is not None and not _admitted(admit):
         raise NotSaved("too-many-new")
     workbook = found if isinstance(found, store.Workbook) else store.create(server_keys())
     try:
@@ -126,6 +126,15 @@ def save_change(
     if written is None:
         raise NotSaved("expired")
     return written, created
+
+
+def _admitted(admit: Admission) -> bool:
+    """``admit()``, which asks the database how much room is left: unreachable, it is 503."""
+    try:
+        return admit()
+    except SQLAlchemyError:
+        db.session().rollback()
+        raise NotSaved("unavailable") from None
 
 
 def answer_digest(value: Any) -> str:
