@@ -17,6 +17,7 @@ from . import (
     helpdesk,
     i18n,
     insight,
+    page_cache,
     portal,
     preview,
     privacy,
@@ -75,6 +76,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     workbook.init_app(app)
     insight.init_app(app)
+    page_cache.init_app(app)
     portal.init_app(app)
     followup.init_app(app)
     if live is not None:

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from .config.instance import private_file
 from .context import Slot, settings
 
 # Named constraints let Alembic's batch mode alter tables on SQLite.
@@ -32,11 +33,14 @@ class Base(DeclarativeBase):
 
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        # 0600 before SQLite opens it: its -wal and -shm files take the same mode.
+        private_file(Path(url.removeprefix("sqlite:///")))
         engine = create_engine(url, connect_args={"timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A server that does not answer at all (a dropped route) must not hold a request until
+    # gunicorn kills the worker: "Right now" answers without the workbook (issue 21, row 1).
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
 
 
 def _sqlite_pragmas(connection: DBAPIConnection, _record: object) -> None:

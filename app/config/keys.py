@@ -9,7 +9,6 @@ A field of ``Settings`` is a key of ``rumbo.toml`` (``toml`` names nested ones s
 from __future__ import annotations
 
 import dataclasses
-import os
 import secrets
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -17,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from . import checks
+from .instance import private_file
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ENVIRONMENTS = ("production", "development", "test")
@@ -91,10 +91,7 @@ def _dev_secret_key(values: Mapping[str, Any], instance: Path) -> str:
         )
     path = instance / "dev-secret-key"
     if not path.exists():
-        instance.mkdir(parents=True, exist_ok=True)
-        # Readable by its owner only, like rumbo.toml (deploy/install.sh makes that one 0600).
-        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
-            out.write(secrets.token_urlsafe(48))
+        private_file(path).write_text(secrets.token_urlsafe(48), encoding="utf-8")
     return path.read_text(encoding="utf-8").strip()
 
 
@@ -191,8 +188,20 @@ class Settings:
     new_workbooks_per_minute: int = setting(
         120, checks.WholeNumber(1, 1_000_000),
         "How many new workbooks each worker process starts per minute. Beyond it, a first save"
-        " answers \"try again in a moment\" with the text kept: a flood of saves cannot fill"
-        " the disk.",
+        " waits its turn for up to two seconds, then answers \"try again in a moment\" with the"
+        " text kept: a flood of saves cannot fill the disk.",
+    )  # fmt: skip
+    never_kept_megabytes: int = setting(
+        1024, checks.WholeNumber(1, 10_000_000),
+        "Room, in megabytes, for workbooks not (yet) kept, across the whole database. When"
+        " it is full, a first save answers \"try again in a moment\" with the text kept until"
+        " the purge deletes those unused for a day. A full workbook takes at most 352 KiB.",
+    )  # fmt: skip
+    kept_megabytes_per_day: int = setting(
+        256, checks.WholeNumber(1, 10_000_000),
+        "Room, in megabytes, for kept workbooks used on one day, across the whole database."
+        " When it is full, \"keep\" asks the visitor to try again the next day; their workbook"
+        " stays open meanwhile.",
     )  # fmt: skip
     site: Mapping[str, SiteText] = setting(
         MappingProxyType({}), checks.table, "The table `[site.<lang>]`, one per language."

@@ -14,8 +14,8 @@ from ..curriculum import catalog
 from ..curriculum.model import Page
 from ..helpdesk import help_directory
 from ..i18n import current_locale
-from ..portal.page_cache import public_page
-from ..workbook.current import open_workbook
+from ..page_cache import public_page
+from ..workbook.current import NoWorkbook, current_workbook, open_workbook
 from ..workbook.summary import HARD_MOMENT_SECTIONS, plan_sections
 from . import bp
 
@@ -44,6 +44,7 @@ def _render(page: Page, lang: str) -> str:
         page=page,
         workbook=workbook,
         plan=plan,
+        unavailable=bool(request.cookies) and current_workbook() is NoWorkbook.UNAVAILABLE,
         prevention=prevention,
         nav="now",
     )

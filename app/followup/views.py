@@ -10,12 +10,18 @@ from ..context import settings
 from ..curriculum import catalog
 from ..i18n import current_locale
 from ..insight.counting import count, count_answer
-from ..portal.page_cache import public_page
-from ..portal.step import NEW_WORKBOOKS, give_cookie, not_saved_message
+from ..page_cache import public_page
 from ..privacy.headers import mark_personal
 from ..workbook.checkins import RULERS, history
 from ..workbook.current import current_answers, current_workbook, open_workbook, today
 from ..workbook.progress import start_values
+from ..workbook.responses import (
+    admit_new_workbook,
+    give_cookie,
+    is_unavailable,
+    not_saved_message,
+    unavailable_page,
+)
 from ..workbook.saving import NotSaved, add_check_in, delete_check_in
 from . import bp
 from .calendar import MAX_TITLE_CHARS, WEEKS, reminder
@@ -62,7 +68,7 @@ def save() -> ResponseReturnValue:
         return _page(400, form=form, errors=read.form.errors, submitted=read.form.submitted,
                      module_answers=read.form.values)  # fmt: skip
     try:
-        saved = add_check_in(current_workbook(), read.check_in, NEW_WORKBOOKS.get())
+        saved = add_check_in(current_workbook(), read.check_in, admit_new_workbook)
     except NotSaved as failure:
         message, status = not_saved_message(failure.reason)
         return _page(status, form=form, errors={"note": message}, submitted=read.form.submitted,
@@ -79,6 +85,8 @@ def save() -> ResponseReturnValue:
 @bp.get("/check-in/saved")
 def saved() -> ResponseReturnValue:
     mark_personal()
+    if is_unavailable():
+        return unavailable_page()
     workbook = open_workbook()
     comparison = None
     if workbook is not None:
@@ -102,6 +110,8 @@ def delete() -> ResponseReturnValue:
     try:
         delete_check_in(current_workbook(), check_in_id)
     except NotSaved as failure:
+        if failure.reason == "unavailable":
+            return unavailable_page()
         abort(not_saved_message(failure.reason)[1])
     return redirect(url_for("workbook.overview", _anchor="check-ins"), 303)
 

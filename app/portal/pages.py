@@ -11,9 +11,9 @@ from ..helpdesk import help_directory
 from ..i18n import current_locale
 from ..insight.counting import count
 from ..insight.outcomes import QUESTIONS
+from ..page_cache import public_page
 from ..workbook.current import current_answers
 from . import bp
-from .page_cache import public_page
 
 
 @bp.get("/")

@@ -6,36 +6,23 @@ the workbook never uses the pages.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from flask import abort, make_response, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from ..context import Slot, settings
+from ..context import settings
 from ..curriculum import Exercise, Module, Step, catalog
 from ..i18n import current_locale
 from ..insight.counting import count, count_answer
+from ..page_cache import is_public_request, shared_page
 from ..privacy.headers import mark_personal
-from ..workbook import cookie
-from ..workbook.current import current_answers, current_workbook, server_keys, today
-from ..workbook.limits import NewWorkbookBudget
-from ..workbook.saving import (
-    NotSaved,
-    PurgeClock,
-    Reason,
-    purge_now_and_then,
-    save_answers,
-)
-from ..workbook.store import Workbook
+from ..workbook.current import current_answers, current_workbook
+from ..workbook.responses import admit_new_workbook, give_cookie, not_saved_message
+from ..workbook.saving import NotSaved, save_answers
 from . import bp
 from .form import read_step
-from .page_cache import is_public_request, shared_page
-
-PURGE_CLOCK: Slot[PurgeClock] = Slot("purge_clock")
-NEW_WORKBOOKS: Slot[NewWorkbookBudget] = Slot("new_workbooks")  # per process
 
 
 @bp.get("/modules/<slug>/<step_id>")
@@ -93,7 +80,7 @@ def save(slug: str, step_id: str) -> ResponseReturnValue:
     if typed.values or typed.removals:
         try:
             saved = save_answers(
-                current_workbook(), slug, typed.values, typed.removals, NEW_WORKBOOKS.get()
+                current_workbook(), slug, typed.values, typed.removals, admit_new_workbook
             )
         except NotSaved as failure:
             message, status = not_saved_message(failure.reason)
@@ -150,24 +137,6 @@ def render_step(
     )
 
 
-def not_saved_message(reason: Reason) -> tuple[str, int]:
-    if reason == "expired":
-        return _(
-            "Your earlier workbook has expired and was deleted. Save again to start a new one: your text is still in the box."
-        ), 400
-    if reason == "full":
-        return _(
-            "Your workbook is full: this answer would make it larger than this portal keeps. Shorten it, or download your workbook and start a new one. Your text is still in the box."
-        ), 413
-    if reason == "unreadable":
-        return _(
-            "Your workbook could not be read. Save again to start a new one: your text is still in the box."
-        ), 400
-    return _(
-        "Your answers could not be saved just now. Your text is still in the boxes: please try again in a moment."
-    ), 503
-
-
 def _count_rulers(
     slug: str, exercises: tuple[Exercise, ...], first: frozenset[str], values: dict[str, Any]
 ) -> None:
@@ -175,8 +144,3 @@ def _count_rulers(
     for exercise in exercises:
         if exercise.is_counted and exercise.id in first:
             count_answer(f"ruler:{slug}/{exercise.id}", str(values[exercise.id]))
-
-
-def give_cookie(response: Response, workbook: Workbook) -> None:
-    cookie.write(response, workbook.keys, server_keys(), settings().https, today())
-    purge_now_and_then(PURGE_CLOCK.get(), time.monotonic(), settings().workbook_retention_days)

@@ -19,7 +19,7 @@ from ..authoring import Problem
 from ..config import Settings
 from ..curriculum import Catalog, draft_tree
 from ..helpdesk import HelpDirectory, check_help
-from ..portal.page_cache import PAGE_CACHE, PageCache
+from ..page_cache import PAGE_CACHE, PageCache
 from ..templating import FRAGMENTS
 from .watch import Fingerprint, fingerprint
 

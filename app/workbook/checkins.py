@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..weeks import iso_week
+from .limits import TooLarge
 
 __all__ = [
     "RULERS",
@@ -27,7 +28,7 @@ __all__ = [
 
 RULERS = ("importance", "confidence", "urges")  # each 0-10, in the order pages show them
 RULER_RANGE = range(0, 11)
-MAX_CHECK_INS = 520  # ten years of weekly check-ins: the workbook's size limit comes first
+MAX_CHECK_INS = 520  # ten years of weekly check-ins; more are refused, none is ever dropped
 
 
 def new_id() -> str:
@@ -97,8 +98,11 @@ def history(stored: Sequence[Any]) -> list[CheckIn]:
 
 
 def append(stored: list[dict[str, Any]], check_in: CheckIn) -> None:
+    """Add a check-in; raises TooLarge when the workbook holds ``MAX_CHECK_INS`` already (the
+    visitor is told their workbook is full: nothing they saved before is dropped)."""
+    if len(stored) >= MAX_CHECK_INS:
+        raise TooLarge
     stored.append(check_in.to_json())
-    del stored[:-MAX_CHECK_INS]
 
 
 def remove(stored: list[dict[str, Any]], check_in_id: str) -> bool:

@@ -16,7 +16,7 @@ from .. import db
 from ..context import settings
 from ..insight.compact import compact_counts
 from .current import today
-from .store import purge
+from .retention import purge
 
 PURGE_EVERY_SECONDS = 6 * 3600
 log = logging.getLogger(__name__)

@@ -19,7 +19,8 @@ from .crypto import KEY_ID_BYTES, Keyring, ServerKeys, Unreadable, WorkbookKeys,
 # was last written, encrypted (only the server reads the day): a copied cookie (a restored
 # browser session) stops opening the workbook after IDLE_DAYS without use, and a cookie sealed
 # under a retired key is known at once. v2 (no key id) and v1 (no day) cookies still open
-# under any key of the keyring, and are rewritten as v3.
+# under any key of the keyring, and are rewritten as v3; a v1 cookie has no day, so its day is
+# taken to be the day its workbook was last used (workbook/current.py).
 CONTEXT = b"rumbo workbook cookie v3"
 CONTEXT_V2 = b"rumbo workbook cookie v2"
 CONTEXT_V1 = b"rumbo workbook cookie v1"
@@ -31,10 +32,11 @@ def cookie_name(https: bool) -> str:
 
 
 def read(
-    request: Request, keyring: Keyring, https: bool, today: date
-) -> tuple[WorkbookKeys, date, ServerKeys] | None:
-    """The keys in the request's cookie, the day it was written and the server key that sealed
-    it; None if there is none. Raises Unreadable if tampered with or sealed under no known key."""
+    request: Request, keyring: Keyring, https: bool
+) -> tuple[WorkbookKeys, date | None, ServerKeys] | None:
+    """The keys in the request's cookie, the day it was written (None: a v1 cookie, which does
+    not say) and the server key that sealed it; None if there is none. Raises Unreadable if
+    tampered with or sealed under no known key."""
     value = request.cookies.get(cookie_name(https))
     if value is None:
         return None
@@ -53,7 +55,7 @@ def read(
             pass
         try:
             plain = unseal(server.cookie_key, sealed, CONTEXT_V1)
-            return WorkbookKeys.from_bytes(plain), today, server
+            return WorkbookKeys.from_bytes(plain), None, server
         except Unreadable:
             pass
     raise Unreadable("sealed under no key of the keyring")

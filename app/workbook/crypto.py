@@ -104,6 +104,12 @@ def passphrase_keys(normalised_passphrase: str, server: ServerKeys) -> WorkbookK
     return keys_from_secret(kdf.derive(normalised_passphrase.encode()), server)
 
 
+def keep_seed(keys: WorkbookKeys, ciphertext: bytes, server: ServerKeys) -> bytes:
+    """The seed of the passphrase that keeps this version (``ciphertext``) of a workbook: only
+    the holder of its keys can make it, and a new version (a fresh nonce) makes another."""
+    return _mac(keys.data_key, b"rumbo keep passphrase v1" + server.pepper + ciphertext)
+
+
 def seal(key: bytes, plaintext: bytes, context: bytes) -> bytes:
     nonce = os.urandom(NONCE_BYTES)
     return nonce + AESGCM(key).encrypt(nonce, plaintext, context)

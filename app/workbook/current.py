@@ -14,13 +14,15 @@ from typing import Any
 
 from flask import Flask, Response, g, request
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.wrappers import Response as BaseResponse
 
 from .. import db
+from ..config.instance import private_folder
 from ..context import SETTINGS, Slot, settings
 from ..privacy.headers import mark_personal
 from ..privacy.work_gate import DatabaseGate, FileGate, WorkGate
 from . import cookie, store
-from .crypto import Keyring, ServerKeys, Unreadable, new_keys
+from .crypto import Keyring, ServerKeys, Unreadable, WorkbookKeys, new_keys
 
 KEYRING: Slot[Keyring] = Slot("workbook_keyring")
 WORK_GATE: Slot[WorkGate] = Slot("work_gate")  # passphrase stretching: a few at a time
@@ -67,20 +69,23 @@ def current_workbook() -> store.Workbook | NoWorkbook:
 
 def _open() -> store.Workbook | NoWorkbook:
     try:
-        found = cookie.read(request, keyring(), settings().https, today())
+        found = cookie.read(request, keyring(), settings().https)
         if found is None:
             return NoWorkbook.NONE
         keys, written, sealed_by = found
-        if cookie.is_idle(written, today()):
+        if written is not None and cookie.is_idle(written, today()):
             return NoWorkbook.EXPIRED
         expiry = (today(), settings().workbook_retention_days)
-        workbook = store.load(db.engine(), keys, expiry)
+        workbook = store.load(db.engine(), keys, expiry, follow=True)
         if workbook is None:
             return NoWorkbook.EXPIRED
-        if sealed_by is server_keys():
-            g.rumbo_cookie_day = written
-        else:  # settle_cookie seals the cookie again under the current key
+        if written is None and cookie.is_idle(workbook.last_used or today(), today()):
+            return NoWorkbook.EXPIRED  # a v1 cookie: as old as the workbook's last use
+        if sealed_by is not server_keys():  # settle_cookie seals it again under the current key
             workbook = _off_retired_key(workbook)
+        elif written is not None and workbook.keys == keys:
+            g.rumbo_cookie_day = written  # else settle_cookie writes it again, for its keys
+        _mark_used(workbook)
         return workbook
     except Unreadable:
         return NoWorkbook.UNREADABLE
@@ -102,6 +107,20 @@ def _off_retired_key(workbook: store.Workbook) -> store.Workbook:
     return moved or workbook
 
 
+def _mark_used(workbook: store.Workbook) -> None:
+    """Reading a workbook is using it: the first request of a day moves ``last_used`` to
+    today, so a workbook that is only read lives as long as one that is written (issue 21,
+    row 10). At most one small write a day per workbook; the date only, never the time."""
+    if workbook.last_used == today():
+        return
+    try:
+        store.touch(db.session(), workbook.keys, today())
+    except SQLAlchemyError:  # read-only for now: the next request tries again
+        db.session().rollback()
+        return
+    workbook.last_used = today()
+
+
 def open_workbook() -> store.Workbook | None:
     """The workbook, or None whatever the reason: for pages that only show answers."""
     found = current_workbook()
@@ -116,6 +135,11 @@ def current_answers() -> dict[str, dict[str, Any]]:
     return workbook.answers if workbook else {}
 
 
+def write_cookie(response: BaseResponse, keys: WorkbookKeys) -> None:
+    """The one cookie, for ``keys``, sealed under the current server key and dated today."""
+    cookie.write(response, keys, server_keys(), settings().https, today())
+
+
 def settle_cookie(response: Response) -> Response:
     """Drop a cookie that named a missing or unreadable workbook; re-date one last written
     on an earlier day (the day is what limits a copied cookie, cookie.IDLE_DAYS)."""
@@ -126,7 +150,7 @@ def settle_cookie(response: Response) -> Response:
         if found.drops_cookie:
             cookie.clear(response, https)
     elif g.get("rumbo_cookie_day") != today():
-        cookie.write(response, found.keys, server_keys(), https, today())
+        write_cookie(response, found.keys)
     return response
 
 
@@ -137,7 +161,7 @@ def init_app(app: Flask) -> None:
     if engine.dialect.name == "postgresql":
         gate: WorkGate = DatabaseGate(engine, SCRYPT_SLOTS, SCRYPT_MAX_WAIT_SECONDS)
     else:
-        folder = SETTINGS.of(app).instance_dir / "work-slots"
+        folder = private_folder(SETTINGS.of(app).instance_dir / "work-slots")
         gate = FileGate(folder, SCRYPT_SLOTS, SCRYPT_MAX_WAIT_SECONDS)
     WORK_GATE.set(app, gate)
     app.after_request(settle_cookie)

@@ -10,6 +10,8 @@ opens its workbook, because the key is derived from the normalised words alone.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import math
 import re
 import secrets
@@ -50,8 +52,24 @@ def entropy_bits(locale: str) -> float:
 
 
 def generate(locale: str) -> str:
+    return from_seed(locale, secrets.token_bytes(32))
+
+
+def from_seed(locale: str, seed: bytes) -> str:
+    """A passphrase as random as ``seed`` (32 secret bytes), the same for the same seed: two
+    requests keeping one version of a workbook make one passphrase (workbook/views.py keep)."""
     words = wordlist(locale)
-    return " ".join(secrets.choice(words) for _ in range(word_count(locale)))
+    limit = (1 << 32) // len(words) * len(words)  # rejection sampling: no word more likely
+    chosen: list[str] = []
+    counter = 0
+    while len(chosen) < word_count(locale):
+        block = hmac.new(seed, counter.to_bytes(4, "big"), hashlib.sha256).digest()
+        counter += 1
+        for start in range(0, len(block), 4):
+            number = int.from_bytes(block[start : start + 4], "big")
+            if number < limit and len(chosen) < word_count(locale):
+                chosen.append(words[number % len(words)])
+    return " ".join(chosen)
 
 
 def normalise(typed: str) -> str:

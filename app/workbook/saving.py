@@ -15,11 +15,11 @@ from typing import Any, Literal
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import db
-from . import store
+from . import retention, store
 from .checkins import CheckIn, append, remove
 from .current import NoWorkbook, server_keys, today
-from .limits import NewWorkbookBudget
 
+Admission = Callable[[], bool]  # may a new workbook be made now? (it may wait its turn)
 Reason = Literal["expired", "unreadable", "unavailable", "busy", "full", "too-many-new"]
 
 
@@ -43,7 +43,7 @@ def save_answers(
     module: str,
     answers: Mapping[str, Any],
     removals: Mapping[str, str] | None = None,
-    budget: NewWorkbookBudget | None = None,
+    admit: Admission | None = None,
 ) -> Saved:
     """Write ``answers`` (exercise id -> value) of ``module`` into the visitor's workbook.
 
@@ -63,22 +63,25 @@ def save_answers(
             if exercise in before and answer_digest(before[exercise]) == shown:
                 del before[exercise]
 
-    written, created = save_change(found, edit, budget)
+    written, created = save_change(found, edit, admit)
     return Saved(written, created, frozenset(first))
 
 
 def add_check_in(
-    found: store.Workbook | NoWorkbook, check_in: CheckIn, budget: NewWorkbookBudget | None
+    found: store.Workbook | NoWorkbook, check_in: CheckIn, admit: Admission | None
 ) -> Saved:
     """Append a check-in to the visitor's workbook (a new one on their first answer)."""
     written, created = save_change(
-        found, lambda current: append(current.check_ins, check_in), budget
+        found, lambda current: append(current.check_ins, check_in), admit
     )
     return Saved(written, created, frozenset())
 
 
 def delete_check_in(found: store.Workbook | NoWorkbook, check_in_id: str) -> bool:
-    """Remove one check-in; False when there is no workbook or no such check-in any more."""
+    """Remove one check-in; False when there is no workbook or no such check-in any more.
+    Raises NotSaved("unavailable") when the database cannot be reached: nothing was removed."""
+    if found is NoWorkbook.UNAVAILABLE:
+        raise NotSaved("unavailable")
     if not isinstance(found, store.Workbook):
         return False
     removed: list[bool] = []
@@ -93,7 +96,7 @@ def delete_check_in(found: store.Workbook | NoWorkbook, check_in_id: str) -> boo
 def save_change(
     found: store.Workbook | NoWorkbook,
     edit: Callable[[store.Workbook], None],
-    budget: NewWorkbookBudget | None = None,
+    admit: Admission | None = None,
 ) -> tuple[store.Workbook, bool]:
     """Apply ``edit`` to the visitor's workbook through the serialised save (store.change),
     creating the workbook when there is none; the written workbook and whether it is new.
@@ -107,7 +110,7 @@ def save_change(
     if found is NoWorkbook.UNAVAILABLE:
         raise NotSaved("unavailable")
     created = not isinstance(found, store.Workbook)
-    if created and budget is not None and not budget.take():
+    if created and admit is not None and not _admitted(admit):
         raise NotSaved("too-many-new")
     workbook = found if isinstance(found, store.Workbook) else store.create(server_keys())
     try:
@@ -123,6 +126,15 @@ def save_change(
     if written is None:
         raise NotSaved("expired")
     return written, created
+
+
+def _admitted(admit: Admission) -> bool:
+    """``admit()``, which asks the database how much room is left: unreachable, it is 503."""
+    try:
+        return admit()
+    except SQLAlchemyError:
+        db.session().rollback()
+        raise NotSaved("unavailable") from None
 
 
 def answer_digest(value: Any) -> str:
@@ -154,6 +166,6 @@ def purge_now_and_then(clock: PurgeClock, now: float, retention_days: int) -> No
         return
     clock.last = now
     try:
-        store.purge(db.session(), today(), retention_days)
+        retention.purge(db.session(), today(), retention_days, vacuum=False)
     except SQLAlchemyError:
         db.session().rollback()

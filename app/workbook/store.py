@@ -1,4 +1,4 @@
-"""Workbooks in the database: load, change, keep, delete and purge. No Flask here.
+"""Workbooks in the database: load, change, keep and delete (purge: retention.py). No Flask here.
 
 The plaintext is a JSON document ``{"v": 1, "answers": {module: {exercise: value}},
 "check_ins": [...]}`` (check-ins: workbook/checkins.py, dated by ISO week only); the row
@@ -19,30 +19,26 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, or_, select, text, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from .crypto import ServerKeys, Unreadable, WorkbookKeys, new_keys, seal, unseal
-from .limits import MAX_WORKBOOK_BYTES
+from .limits import MAX_WORKBOOK_BYTES, TooLarge
 from .model import WorkbookRow
+from .retention import forget_deleted, is_expired
 
-NEVER_KEPT_DAYS = 1  # deleted once a whole day has passed without use
 MAX_ATTEMPTS = 40  # each round, at least one of the competing saves wins
 BACKOFF_SECONDS = 0.002  # times the attempt number, with jitter: rounds spread out
 
 
 class Busy(Exception):
     """The workbook kept changing under this save: the caller answers 503, text kept."""
-
-
-class TooLarge(Exception):
-    """The workbook would grow past its size limit: the caller answers 413, text kept."""
 
 
 @dataclass
@@ -55,6 +51,13 @@ class Workbook:
     # The ciphertext this was opened from: a change made in the same request starts from it
     # instead of reading the row again (and still only writes if the row is unchanged).
     opened_from: bytes = field(default=b"", repr=False)
+    # The day it was last used, as stored when opened (None for a workbook not yet stored).
+    last_used: date | None = None
+    # A passphrase just made for it and not yet shown (views.keep, views.kept): inside the
+    # ciphertext its own keys seal, and removed when the one page that shows it is read; and
+    # the lookup id of the row it was kept from, left as a forward until then (``rekey``).
+    pending_passphrase: str = field(default="", repr=False)
+    forwarded_from: bytes = field(default=b"", repr=False)
 
     def set_answer(self, module: str, exercise: str, value: Any) -> None:
         self.answers.setdefault(module, {})[exercise] = value
@@ -64,17 +67,37 @@ def _plaintext(workbook: Workbook) -> bytes:
     data: dict[str, Any] = {"v": 1, "answers": workbook.answers}
     if workbook.check_ins:
         data["check_ins"] = workbook.check_ins
+    if workbook.pending_passphrase:
+        data["pending"] = {
+            "passphrase": workbook.pending_passphrase,
+            "from": workbook.forwarded_from.hex(),
+        }
     return json.dumps(data, ensure_ascii=False).encode()
 
 
-def _open(keys: WorkbookKeys, ciphertext: bytes, kept: bool) -> Workbook:
+def _open(
+    keys: WorkbookKeys, ciphertext: bytes, kept: bool, last_used: date | None = None
+) -> Workbook:
     data = json.loads(unseal(keys.data_key, ciphertext, keys.lookup_id))
+    if isinstance(data, dict) and isinstance(data.get("moved_to"), str):
+        raise Moved(WorkbookKeys.from_bytes(bytes.fromhex(data["moved_to"])))
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise Unreadable("unexpected workbook content")
-    check_ins = data.get("check_ins", [])
-    if not isinstance(check_ins, list):
+    check_ins, pending = data.get("check_ins", []), data.get("pending", {})
+    if not isinstance(check_ins, list) or not isinstance(pending, dict):
         raise Unreadable("unexpected workbook content")
-    return Workbook(keys, data["answers"], kept, check_ins, opened_from=ciphertext)
+    workbook = Workbook(keys, data["answers"], kept, check_ins, ciphertext, last_used)
+    workbook.pending_passphrase = str(pending.get("passphrase", ""))
+    workbook.forwarded_from = bytes.fromhex(str(pending.get("from", "")))
+    return workbook
+
+
+class Moved(Exception):
+    """The row is a forward left by ``rekey(forward=True)``: the workbook lives under ``keys``."""
+
+    def __init__(self, keys: WorkbookKeys) -> None:
+        super().__init__("moved")
+        self.keys = keys
 
 
 def _seal(workbook: Workbook) -> bytes:
@@ -82,12 +105,6 @@ def _seal(workbook: Workbook) -> bytes:
     if len(plaintext) > MAX_WORKBOOK_BYTES:
         raise TooLarge
     return seal(workbook.keys.data_key, plaintext, workbook.keys.lookup_id)
-
-
-def is_expired(last_used: date, kept: bool, today: date, kept_days: int) -> bool:
-    """Past its time: what ``purge`` deletes. A row past its time never opens, purged or not."""
-    days = kept_days if kept else NEVER_KEPT_DAYS
-    return last_used < today - timedelta(days=days)
 
 
 # A workbook is read on every request of a visitor who has one (docs/performance.md): this one
@@ -107,23 +124,25 @@ def _driver_read(dialect: Dialect) -> tuple[str, bool]:
 
 def _read(
     db: Session | Engine, lookup_id: bytes, expiry: tuple[date, int] | None = None
-) -> tuple[bytes, bool] | None:
+) -> tuple[bytes, bool, date] | None:
     """The stored row, read outside any transaction of the caller (on its own pooled
     connection): on SQLite, a write after a read in one transaction fails at once if anyone
     wrote in between, instead of waiting its turn."""
     engine = db if isinstance(db, Engine) else _engine(db)
     sql, positional = _driver_read(engine.dialect)
-    connection = engine.raw_connection()
     try:
-        cursor = connection.cursor()
-        cursor.execute(sql, (lookup_id,) if positional else {"lookup_id": lookup_id})
-        row = cursor.fetchone()
-        cursor.close()
+        # Inside the try: a database that cannot be reached fails here (issue 21, row 1).
+        connection = engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute(sql, (lookup_id,) if positional else {"lookup_id": lookup_id})
+            row = cursor.fetchone()
+            cursor.close()
+        finally:
+            connection.close()  # back to the pool, which ends any transaction the driver began
     except engine.dialect.loaded_dbapi.Error as error:
         # As SQLAlchemy would raise it: callers answer "try again" (503), never a 500.
         raise DBAPIError.instance(sql, None, error, engine.dialect.loaded_dbapi.Error) from None
-    finally:
-        connection.close()  # back to the pool, which ends any transaction the driver began
     if row is None:
         return None
     ciphertext, kept, last_used = bytes(row[0]), bool(row[1]), row[2]
@@ -131,7 +150,7 @@ def _read(
         last_used = date.fromisoformat(last_used)
     if expiry is not None and is_expired(last_used, kept, *expiry):
         return None
-    return ciphertext, kept
+    return ciphertext, kept, last_used
 
 
 def _engine(db: Session) -> Engine:
@@ -140,12 +159,28 @@ def _engine(db: Session) -> Engine:
 
 
 def load(
-    db: Session | Engine, keys: WorkbookKeys, expiry: tuple[date, int] | None = None
+    db: Session | Engine,
+    keys: WorkbookKeys,
+    expiry: tuple[date, int] | None = None,
+    follow: bool = False,
 ) -> Workbook | None:
     """The workbook for ``keys``, or None if it does not exist (deleted, or past ``expiry``:
-    (today, days a kept workbook lasts))."""
+    (today, days a kept workbook lasts)). Only with ``follow`` (the visitor's own cookie) does
+    a forward left by keeping lead on to the kept workbook: never from a passphrase, which may
+    be the leaked one the visitor is replacing."""
     found = _read(db, keys.lookup_id, expiry)
-    return _open(keys, *found) if found else None
+    if found is None:
+        return None
+    try:
+        return _open(keys, *found)
+    except Moved as moved:  # kept a moment ago; the browser may not have its new cookie yet
+        if not follow:
+            return None
+        onward = _read(db, moved.keys.lookup_id, expiry)
+        try:
+            return _open(moved.keys, *onward) if onward else None
+        except Moved:
+            return None
 
 
 def create(server: ServerKeys) -> Workbook:
@@ -177,19 +212,44 @@ def change(
         )
         db.commit()
         return workbook
-    for attempt in range(MAX_ATTEMPTS):
-        if attempt == 0 and workbook.opened_from:
-            found: tuple[bytes, bool] | None = (workbook.opened_from, workbook.kept)
+
+    def attempt(number: int) -> Attempt:
+        if number == 0 and workbook.opened_from:
+            found: tuple[bytes, bool, date | None] | None = (
+                workbook.opened_from,
+                workbook.kept,
+                workbook.last_used,
+            )
         else:
             found = _read(db, workbook.keys.lookup_id)
         if found is None:
-            return None  # deleted elsewhere, or expired
-        before, kept = found
-        current = _open(workbook.keys, before, kept)
+            return DONE, None  # deleted elsewhere, or expired
+        before, kept, _ = found
+        try:
+            current = _open(workbook.keys, before, kept, today)
+        except Moved:
+            return DONE, None  # kept meanwhile, under keys this request does not hold
         edit(current)
         if _swap(db, workbook.keys.lookup_id, before, _seal(current), today):
-            return current
-        time.sleep(BACKOFF_SECONDS * attempt * random.random())  # noqa: S311 (jitter only)
+            return DONE, current
+        return LOST, None
+
+    return _until_done(attempt)
+
+
+Attempt = tuple[bool, "Workbook | None"]
+DONE, LOST = True, False
+
+
+def _until_done(attempt: Callable[[int], Attempt]) -> Workbook | None:
+    """Run ``attempt`` (a read, a change and a compare-and-swap write) until it is done rather
+    than lost to a competing save, backing off a little more each time with jitter; raises
+    :class:`Busy` after ``MAX_ATTEMPTS`` lost races."""
+    for number in range(MAX_ATTEMPTS):
+        done, result = attempt(number)
+        if done:
+            return result
+        time.sleep(BACKOFF_SECONDS * number * random.random())  # noqa: S311 (jitter only)
     raise Busy
 
 
@@ -212,30 +272,58 @@ def _swap(db: Session, lookup_id: bytes, before: bytes, after: bytes, today: dat
 
 
 def rekey(
-    db: Session, workbook: Workbook, keys: WorkbookKeys, today: date, kept: bool = True
+    db: Session,
+    workbook: Workbook,
+    keys: WorkbookKeys,
+    today: date,
+    kept: bool = True,
+    pending_passphrase: str = "",
 ) -> Workbook | None:
     """Move a workbook under new keys and the old row goes: keys from a passphrase when the
     visitor keeps it (``kept``), or fresh keys when the server's key was retired.
 
     The old row is deleted only if it is still the version read, in the same transaction as
-    the new row is written: an answer saved meanwhile is never left behind.
+    the new row is written: an answer saved meanwhile is never left behind. With a
+    ``pending_passphrase`` (keeping) the old row becomes a forward to the new keys, sealed
+    under the old ones, until the passphrase is shown (``shown``): a browser that lost the
+    answer to "keep" and sends it again with its old cookie reaches the same workbook and the
+    same passphrase. A forward is never kept: the purge removes it after a day at most.
     """
-    for attempt in range(MAX_ATTEMPTS):
+
+    def attempt(_number: int) -> Attempt:
         found = _read(db, workbook.keys.lookup_id)
         if found is None:
-            return None
-        before, _ = found
-        old = _open(workbook.keys, before, kept)
-        moved = Workbook(keys, old.answers, kept=kept, check_ins=old.check_ins)
-        gone = db.execute(
-            delete(WorkbookRow).where(
-                WorkbookRow.lookup_id == workbook.keys.lookup_id, WorkbookRow.ciphertext == before
-            )
+            return DONE, None
+        before = found[0]
+        try:
+            old = _open(workbook.keys, before, kept)
+        except Moved as onward:  # kept by the same request a moment ago
+            return DONE, load(db, onward.keys)
+        moved = Workbook(
+            keys,
+            old.answers,
+            kept=kept,
+            check_ins=old.check_ins,
+            last_used=today,
+            pending_passphrase=pending_passphrase,
+            forwarded_from=workbook.keys.lookup_id if pending_passphrase else b"",
         )
+        this_version = (WorkbookRow.lookup_id == workbook.keys.lookup_id) & (
+            WorkbookRow.ciphertext == before
+        )
+        if pending_passphrase:
+            forward = json.dumps({"v": 1, "moved_to": keys.to_bytes().hex()}).encode()
+            sealed = seal(workbook.keys.data_key, forward, workbook.keys.lookup_id)
+            gone = db.execute(
+                update(WorkbookRow)
+                .where(this_version)
+                .values(ciphertext=sealed, kept=False, last_used=today)
+            )
+        else:
+            gone = db.execute(delete(WorkbookRow).where(this_version))
         if getattr(gone, "rowcount", 0) != 1:
             db.rollback()
-            time.sleep(BACKOFF_SECONDS * attempt * random.random())  # noqa: S311 (jitter only)
-            continue
+            return LOST, None
         db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == keys.lookup_id))
         db.execute(
             insert(WorkbookRow).values(
@@ -244,8 +332,24 @@ def rekey(
         )
         db.commit()
         forget_deleted(db)
-        return moved
-    raise Busy
+        return DONE, moved
+
+    return _until_done(attempt)
+
+
+def shown(db: Session, workbook: Workbook, today: date) -> Workbook | None:
+    """The pending passphrase has been shown: it leaves the workbook, and the forward from the
+    row it was kept from goes."""
+
+    def forget(current: Workbook) -> None:
+        current.pending_passphrase, current.forwarded_from = "", b""
+
+    written = change(db, workbook, forget, today)
+    if workbook.forwarded_from:
+        db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == workbook.forwarded_from))
+        db.commit()
+        forget_deleted(db)
+    return written
 
 
 def touch(db: Session, keys: WorkbookKeys, today: date) -> None:
@@ -263,42 +367,3 @@ def erase(db: Session, keys: WorkbookKeys) -> bool:
     db.commit()
     forget_deleted(db)
     return bool(getattr(result, "rowcount", 0))
-
-
-def forget_deleted(db: Session, thoroughly: bool = False) -> None:
-    """Make deleted workbooks' bytes leave the database's files, as far as the database allows.
-
-    SQLite overwrites deleted rows in the main file (``secure_delete``), but earlier versions
-    of a page stay in the write-ahead log until it is checkpointed: copy the log into the main
-    file and truncate it. PostgreSQL keeps dead rows in the table file until they are vacuumed;
-    ``thoroughly`` (the daily purge) rewrites the table with VACUUM FULL. What a file system,
-    a backup or a WAL archive keeps is beyond this: docs/privacy.md says so.
-    """
-    dialect = db.get_bind().dialect.name
-    if dialect == "sqlite":
-        db.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-        db.commit()
-    elif dialect == "postgresql" and thoroughly:
-        db.commit()
-        with _engine(db).connect() as connection:
-            connection.execution_options(isolation_level="AUTOCOMMIT").execute(
-                text("VACUUM FULL workbooks")
-            )
-
-
-def purge(db: Session, today: date, kept_days: int) -> int:
-    """Delete never-kept workbooks unused for a whole day and kept ones past ``kept_days``."""
-    # The same rule as is_expired(), as SQL.
-    result = db.execute(
-        delete(WorkbookRow).where(
-            or_(
-                (WorkbookRow.kept.is_(False))
-                & (WorkbookRow.last_used < today - timedelta(days=NEVER_KEPT_DAYS)),
-                (WorkbookRow.kept.is_(True))
-                & (WorkbookRow.last_used < today - timedelta(days=kept_days)),
-            )
-        )
-    )
-    db.commit()
-    forget_deleted(db, thoroughly=True)
-    return int(getattr(result, "rowcount", 0))

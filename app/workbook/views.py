@@ -18,9 +18,10 @@ from ..insight.counting import count
 from ..privacy.headers import mark_personal
 from ..privacy.work_gate import GateBusy
 from . import bp, cookie, passphrase, store
-from .crypto import passphrase_keys
-from .current import WORK_GATE, keyring, open_workbook, server_keys, today
+from .crypto import keep_seed, passphrase_keys
+from .current import WORK_GATE, keyring, open_workbook, server_keys, today, write_cookie
 from .progress import progress
+from .responses import is_unavailable, keep_full_page, room_to_keep, unavailable_page
 from .summary import plan_sections, workbook_entries
 
 MAX_PASSPHRASE_CHARS = 300
@@ -41,6 +42,8 @@ def _answers_page(
 ) -> ResponseReturnValue:
     """A page of the visitor's own answers, arranged by ``arrange`` (empty without a workbook)."""
     mark_personal()
+    if is_unavailable():
+        return unavailable_page()
     workbook = open_workbook()
     modules = catalog().modules(current_locale())
     arranged = arrange(modules, workbook.answers) if workbook else []
@@ -53,6 +56,8 @@ def _answers_page(
 @bp.get("/workbook/<any(workbook, plan):kind>.md")
 def export(kind: str) -> ResponseReturnValue:
     mark_personal()
+    if is_unavailable():
+        return unavailable_page()
     workbook = open_workbook() or abort(404)
     modules = catalog().modules(current_locale())
     if kind == "plan":
@@ -73,35 +78,76 @@ def export(kind: str) -> ResponseReturnValue:
 
 @bp.post("/workbook/keep")
 def keep() -> ResponseReturnValue:
+    """Make the passphrase, then send the browser to the one page that shows it (post/redirect/
+    get): sending this form again, or twice at once, makes no second passphrase."""
     mark_personal()
+    if is_unavailable():
+        return unavailable_page()
     workbook = open_workbook() or abort(400)
+    if workbook.pending_passphrase:  # made, not yet shown: the browser lost the answer
+        return redirect(url_for("workbook.kept"), 303)
     if workbook.kept and request.form.get("replace") != "yes":
         # Sent again (Back, reload) or pressed on a kept workbook: never replace silently
         # the passphrase the visitor wrote down.
         return render_template("workbook/replace.html", nav="workbook")
-    phrase = passphrase.generate(current_locale())
+    try:
+        if not workbook.kept and not room_to_keep():
+            return keep_full_page()
+    except SQLAlchemyError:
+        db.session().rollback()
+        return unavailable_page()
+    seed = keep_seed(workbook.keys, workbook.opened_from, server_keys())
+    phrase = passphrase.from_seed(current_locale(), seed)
     try:
         with WORK_GATE.get().turn():
             keys = passphrase_keys(passphrase.normalise(phrase), server_keys())
-        kept = store.rekey(db.session(), workbook, keys, today())
+        kept = store.rekey(db.session(), workbook, keys, today(), pending_passphrase=phrase)
+        if kept is None:  # gone: kept by the same press a moment ago, or deleted
+            kept = store.load(db.engine(), keys)
     except (GateBusy, store.Busy):
         abort(503)
+    except SQLAlchemyError:
+        db.session().rollback()
+        return unavailable_page()
     if kept is None:
         abort(400)  # deleted or expired since the page was shown
-    count("workbook_kept")
-    response = make_response(
-        render_template("workbook/kept.html", passphrase=phrase, nav="workbook")
-    )
-    cookie.write(response, kept.keys, server_keys(), settings().https, today())
+    if not kept.opened_from:  # moved by this request, not found moved by an earlier press
+        count("workbook_kept")
+    response = redirect(url_for("workbook.kept"), 303)
+    write_cookie(response, kept.keys)
     return response
+
+
+@bp.get("/workbook/kept")
+def kept() -> ResponseReturnValue:
+    """The passphrase, shown on this page once: it leaves the workbook as the page is made."""
+    mark_personal()
+    if is_unavailable():
+        return unavailable_page()
+    workbook = open_workbook()
+    if workbook is None or not workbook.pending_passphrase:
+        return render_template("workbook/replace.html", nav="workbook")
+    phrase = workbook.pending_passphrase
+    try:
+        store.shown(db.session(), workbook, today())
+    except (store.Busy, SQLAlchemyError):
+        db.session().rollback()
+        return unavailable_page()
+    return render_template("workbook/kept.html", passphrase=phrase, nav="workbook")
 
 
 @bp.post("/workbook/delete")
 def delete() -> ResponseReturnValue:
     mark_personal()
+    if is_unavailable():
+        return unavailable_page()  # nothing was erased: never say it was
     workbook = open_workbook()
     if workbook is not None:
-        store.erase(db.session(), workbook.keys)
+        try:
+            store.erase(db.session(), workbook.keys)
+        except SQLAlchemyError:
+            db.session().rollback()
+            return unavailable_page()
     response = make_response(render_template("workbook/deleted.html", nav="workbook"))
     cookie.clear(response, settings().https)
     return response
@@ -133,7 +179,7 @@ def resume() -> ResponseReturnValue:
         return render_template("workbook/resume.html", error=message), 400
     count("workbook_resumed")
     response = redirect(url_for("workbook.overview"), 303)
-    cookie.write(response, workbook.keys, server_keys(), settings().https, today())
+    write_cookie(response, workbook.keys)
     return response
 
 

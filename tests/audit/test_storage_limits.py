@@ -3,10 +3,12 @@ per process, and a workbook cannot grow past its size limit. Both keep the visit
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from app.workbook import store
-from tests.support.visitor import answer
+from tests.support.visitor import MARKER, answer, keep
 
 pytestmark = pytest.mark.audit
 
@@ -29,3 +31,35 @@ def test_a_workbook_cannot_grow_past_its_limit_and_the_text_is_kept(app, monkeyp
     too_much = answer(client, step="choosing", exercise="triggers", other="x" * 400, option=["0"])
     assert too_much.status_code == 413
     assert 'value="' + "x" * 400 + '"' in too_much.text
+
+
+def test_a_new_workbook_beyond_the_per_minute_budget_waits_its_turn_instead(app):
+    """Issue 21, row 4: a flood must not turn the next real visitor away at once."""
+    budget = app.extensions["rumbo.new_workbooks"]
+    budget.per_minute, budget._tokens = 60, 0  # used up: the next token comes in a second
+    started = time.monotonic()
+    assert answer(app.test_client()).status_code == 303
+    assert 0.5 < time.monotonic() - started < budget.max_wait + 1
+
+
+def test_room_for_never_kept_workbooks_is_counted_across_the_whole_database(app):
+    visitor = app.test_client()
+    assert answer(visitor).status_code == 303
+    app.extensions["rumbo.storage_budget"].never_kept_bytes = 1  # full, whichever process
+    refused = answer(app.test_client(), lang="es", answer="texto de otra persona")
+    assert refused.status_code == 503
+    assert "texto de otra persona</textarea>" in refused.text
+    assert "Set-Cookie" not in refused.headers
+    assert answer(visitor, answer="an existing workbook still saves").status_code == 303
+
+
+def test_room_for_kept_workbooks_is_counted_per_day(app):
+    first, second = app.test_client(), app.test_client()
+    answer(first)
+    answer(second)
+    keep(first)
+    app.extensions["rumbo.storage_budget"].kept_bytes_per_day = 1
+    refused = second.post("/es/workbook/keep")
+    assert refused.status_code == 503
+    assert "inténtalo de nuevo mañana" in refused.text.lower()
+    assert MARKER in second.get("/en/workbook").text  # still open, nothing lost

@@ -36,7 +36,9 @@ def test_every_page_is_valid_html(shipped_app, tmp_path):
     answer_client.post("/en/modules/start/ready", data={"readiness-why.answer": "a reason"})
     for path in ("/en/workbook", "/en/workbook/plan", "/es/workbook"):
         pages[f"{path} (with a workbook)"] = answer_client.get(path).text
-    pages["/en/workbook/keep (passphrase shown)"] = answer_client.post("/en/workbook/keep").text
+    pages["/en/workbook/keep (passphrase shown)"] = answer_client.post(
+        "/en/workbook/keep", follow_redirects=True
+    ).text
     pages["/en/modules/start/ready (an error)"] = answer_client.post(
         "/en/modules/start/ready", data={"readiness.answer": "99"}
     ).text

@@ -60,8 +60,13 @@ class PostgresServer:
         )
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
+    def halt(self) -> None:
+        """Stop the server and keep its files: the database is down, as in an outage."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+
     def stop(self) -> None:
         try:
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+            if (self.data / "postmaster.pid").exists():
+                self.halt()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)

@@ -18,7 +18,8 @@ def answer(client, lang="en", step="thinking", exercise="thoughts", then="stay",
 
 def keep(client, lang="en", replace: bool = False) -> str:
     """Press "Keep my workbook" (or confirm "replace my passphrase") and read the passphrase."""
-    page = client.post(f"/{lang}/workbook/keep", data={"replace": "yes"} if replace else {})
+    data = {"replace": "yes"} if replace else {}
+    page = client.post(f"/{lang}/workbook/keep", data=data, follow_redirects=True)
     assert page.status_code == 200
     return re.search(r'class="passphrase"[^>]*><strong>([^<]+)</strong>', page.text).group(1)
 

@@ -234,7 +234,7 @@ def cookie_written_on(app, client, day: date) -> None:
         from flask import request
 
         keyring = app.extensions["rumbo.workbook_keyring"]
-        keys, _, _ = cookie.read(request, keyring, False, date.today())
+        keys, _, _ = cookie.read(request, keyring, False)
     response = Response()
     cookie.write(response, keys, keyring.current, False, day)
     value = response.headers["Set-Cookie"].split(";")[0].split("=", 1)[1]

@@ -22,6 +22,9 @@ def test_passphrases_have_at_least_80_bits(lang):
     assert len(words) == passphrase.word_count(lang)
     assert all(word in passphrase.wordlist(lang) for word in words)
     assert passphrase.generate(lang) != passphrase.generate(lang)
+    seed = bytes(range(32))  # keeping: the same workbook version, the same passphrase
+    assert passphrase.from_seed(lang, seed) == passphrase.from_seed(lang, seed)
+    assert passphrase.from_seed(lang, seed) != passphrase.from_seed(lang, seed[::-1])
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -52,7 +55,7 @@ def test_a_spanish_passphrase_typed_without_accents_opens_the_workbook(app):
 
 
 def test_a_workbook_kept_with_an_older_spanish_passphrase_still_opens(app, monkeypatch):
-    monkeypatch.setattr(passphrase, "generate", lambda locale: OLD_SPANISH_PHRASE)
+    monkeypatch.setattr(passphrase, "from_seed", lambda locale, seed: OLD_SPANISH_PHRASE)
     visitor = app.test_client()
     answer(visitor, lang="es")
     assert keep(visitor, lang="es") == OLD_SPANISH_PHRASE

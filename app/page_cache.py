@@ -6,9 +6,14 @@ of the framework's throughput. A request without any cookie and without a query 
 get the public page for its address, the same bytes for every reader, so the first rendering
 is kept in this process's memory as UTF-8 (at most ``MAX_PAGES``, least recently used out).
 
-Privacy: a request with any cookie is never answered from here and never stored here: with the
-workbook cookie a page is personal (Cache-Control: no-store). The key is the page's address;
-nothing about the visitor is kept. Views still count their events on every request.
+Privacy: a request with any cookie is never answered from here: with the workbook cookie a page
+is personal (Cache-Control: no-store). Whatever request first asks for a page (with a cookie, with
+a query string), the page kept is rendered in a request of its own for the bare address, without
+cookie, query or headers: nothing one visitor sent can reach another (issue 21, row 7). The key
+is the page's address; nothing about the visitor is kept. Views still count their events on
+every request.
+
+Shared by every package of pages (portal, followup, preview), as a peer of theirs.
 """
 
 from __future__ import annotations
@@ -17,9 +22,9 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from flask import request
+from flask import Flask, current_app, g, request
 
-from ..context import Slot
+from .context import Slot
 
 MAX_PAGES = 512  # at most ~5 MB per worker; the shipped content has ~130 public pages
 
@@ -69,11 +74,30 @@ def shared_page(render: Callable[[], str]) -> bytes:
     """The page for this address that every reader gets, rendered once per worker.
 
     ``render`` must not depend on the visitor: it is called for the first request for this
-    address, whoever makes it (personal step pages start from it, portal/step.py)."""
+    address, whoever makes it (personal step pages start from it, portal/step.py); it is
+    called in a request of its own for the bare address (``as_any_reader``)."""
     cache = PAGE_CACHE.get()
     key = request.script_root + request.path
     page = cache.get(key)
     if page is None:
-        page = render().encode()
+        page = render().encode() if is_public_request() else as_any_reader(render).encode()
         cache.put(key, page)
     return page
+
+
+def as_any_reader(render: Callable[[], str]) -> str:
+    """``render()`` in a fresh request for this address as a reader without cookie or query
+    string sends it, with a fresh ``g``: the page cannot carry this request's arguments,
+    cookie, headers or anything a view put in ``g`` for this visitor."""
+    lang = g.get("lang")
+    with (
+        current_app.app_context(),
+        current_app.test_request_context(request.path, base_url=request.url_root),
+    ):
+        if lang:
+            g.lang = lang  # as the URL's locale is pulled when a request is dispatched
+        return render()
+
+
+def init_app(app: Flask) -> None:
+    PAGE_CACHE.set(app, PageCache())
