@@ -19,7 +19,7 @@ from .counting import count, count_answer
 from .follow_up import build_follow_up
 from .outcomes import QUESTIONS, ForgedAnswer, read_outcomes
 from .password import verify_password
-from .report import build_report
+from .report import build_report, last_finished_week
 
 ADMIN_THROTTLE: Slot[FailureThrottle] = Slot("admin_throttle")
 FOLLOW_UP_WEEKS = 12
@@ -56,7 +56,7 @@ def admin() -> ResponseReturnValue:
     except ValueError:
         abort(400)
     min_cell = settings().insight_min_cell
-    report = build_report(db.session(), week, min_cell)
+    report = build_report(db.session(), week, min_cell, date.today())
     # The follow-up charts: the chosen week and the ones before it, each a whole week.
     first = report.start - timedelta(weeks=FOLLOW_UP_WEEKS - 1)
     follow_up = build_follow_up(db.session(), first, report.end, min_cell)
@@ -67,7 +67,11 @@ def admin() -> ResponseReturnValue:
         follow_up=follow_up,
         questions=QUESTIONS,
         previous_week=iso_week(report.start - timedelta(weeks=1)),
-        next_week=iso_week(report.start + timedelta(weeks=1)),
+        next_week=(
+            iso_week(report.start + timedelta(weeks=1))
+            if report.start < last_finished_week(date.today())
+            else None
+        ),
     )
 
 
