@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
+from ..blueprints import register_views
+
 bp = Blueprint("insight", __name__)
 
 
 def init_app(app: Flask) -> None:
-    from . import counting, views  # noqa: F401 (views registers the routes on bp)
+    from . import counting, views
     from .cli import insight_cli
 
     counting.init_app(app)
-    app.register_blueprint(bp)
+    register_views(app, bp, views)
     app.cli.add_command(insight_cli)

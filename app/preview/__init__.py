@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from flask import Flask
 
+from ..blueprints import register_views
+from . import review
 from .live import LIVE, LiveContent
 from .review import review_bp
 from .views import watch_content
@@ -18,4 +20,4 @@ __all__ = ["LIVE", "LiveContent", "init_app"]
 def init_app(app: Flask, live: LiveContent) -> None:
     LIVE.set(app, live)
     app.before_request(watch_content)
-    app.register_blueprint(review_bp)
+    register_views(app, review_bp, review)
