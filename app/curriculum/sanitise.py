@@ -6,6 +6,7 @@ can run script, load a third-party resource or carry style, whatever the Markdow
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
@@ -31,10 +32,20 @@ ALLOWED_PROTOCOLS = frozenset({"https", "mailto", "tel"})
 EXTERNAL_REL = "noopener noreferrer"
 
 
+BROWSER_DROPS = re.compile(r"[\t\n\r]")  # removed anywhere in an address (WHATWG URL)
+BROWSER_TRIMS = "".join(map(chr, range(0x21)))  # C0 controls and space, at either end
+
+
+def as_a_browser_reads(href: str) -> str:
+    """``href`` as a browser parses it: ASCII tab and newline removed anywhere, control
+    characters and spaces trimmed, backslashes read as slashes. Links are judged on this."""
+    return BROWSER_DROPS.sub("", href).strip(BROWSER_TRIMS).replace("\\", "/")
+
+
 def is_protocol_relative(href: str) -> bool:
-    """``//host/path`` (or ``\\host``, which browsers read the same way) leaves the portal
+    """``//host/path`` (or ``\\host``, ``/<tab>/host``: the same to a browser) leaves the portal
     while looking relative: bleach's protocol check lets it through, so we refuse it here."""
-    return href.strip().replace("\\", "/").startswith("//")
+    return as_a_browser_reads(href).startswith("//")
 
 
 class ExternalLinkFilter(Filter):
@@ -46,7 +57,8 @@ class ExternalLinkFilter(Filter):
         for token in super().__iter__():
             if token["type"] == "StartTag" and token["name"] == "a":
                 attrs = token["data"]
-                href = attrs.get((None, "href"), "")
+                # bleach keeps character references as written: read them as a browser does.
+                href = html.unescape(attrs.get((None, "href"), ""))
                 if is_protocol_relative(href):
                     del attrs[(None, "href")]
                 elif href.startswith("https://"):
@@ -105,7 +117,7 @@ class _Auditor(HTMLParser):
 def _allowed_href(href: str) -> bool:
     if is_protocol_relative(href):
         return False
-    scheme, colon, _ = href.partition(":")
+    scheme, colon, _ = as_a_browser_reads(href).partition(":")
     if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
         return True  # relative link
     return scheme.lower() in ALLOWED_PROTOCOLS

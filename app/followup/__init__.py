@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
+from ..blueprints import register_views
+
 bp = Blueprint("followup", __name__, url_prefix="/<lang>")
 
 
 def init_app(app: Flask) -> None:
-    from . import now, views  # noqa: F401  (they register their routes on bp)
+    from . import now, views
 
-    app.register_blueprint(bp)
+    register_views(app, bp, now, views)

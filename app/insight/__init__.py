@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
+from ..blueprints import register_views
+
 bp = Blueprint("insight", __name__)
 
 
 def init_app(app: Flask) -> None:
-    from ..privacy.throttle import FailureThrottle
-    from . import counting, views  # views registers the routes on bp
+    from . import counting, views
     from .cli import insight_cli
 
     counting.init_app(app)
-    views.ADMIN_THROTTLE.set(app, FailureThrottle(limit=10, window=60.0))
-    app.register_blueprint(bp)
+    register_views(app, bp, views)
     app.cli.add_command(insight_cli)

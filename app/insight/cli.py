@@ -41,8 +41,9 @@ def _week(_ctx: click.Context, param: click.Parameter, value: str | None) -> dat
 
 @insight_cli.command(
     "report",
-    help="Print the figures for one ISO week (default: this week). Reports cover whole weeks"
-    " only, so that no two can be subtracted to reveal a hidden small figure.",
+    help="Print the figures for one finished ISO week (default: the last one; the current"
+    " week is never shown). Reports cover whole weeks only, so that no two can be subtracted"
+    " to reveal a hidden small figure.",
 )
 @click.option("--week", "week", callback=_week, help="The ISO week, YYYY-Www (e.g. 2026-W07).")
 @click.option(
@@ -54,7 +55,8 @@ def _week(_ctx: click.Context, param: click.Parameter, value: str | None) -> dat
 )
 def report_command(week: date | None, fmt: str) -> None:
     settings = current_settings()
-    report = build_report(db.session(), week or date.today(), settings.insight_min_cell)
+    day = week or date.today()
+    report = build_report(db.session(), day, settings.insight_min_cell, date.today())
     click.echo({"table": as_table, "csv": as_csv, "json": as_json}[fmt](report), nl=False)
 
 

@@ -3,12 +3,19 @@
 Reports cover whole ISO weeks only, one at a time: periods never overlap, so no report can be
 subtracted from another to recover a cell that the small-cell rule hides (two reports over
 days 0-13 and 0-12 would give day 13's exact figure).
+
+Only finished weeks: the current week's figures move with each visit, so watching them would
+give exact counts and their timing. And rows exist only where something was counted, so which
+rows exist could show a lone respondent's answers even when every figure reads "<min_cell":
+an outcome question or ruler with fewer answers than ``min_cell`` in the week is left out whole,
+and so are the events of a week with fewer than ``min_cell`` in all.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -50,9 +57,16 @@ class Report:
         return tuple(r for r in self.rows if r.section == name)
 
 
-def build_report(db: Session, day: date, min_cell: int) -> Report:
-    """The report for the ISO week that holds ``day``."""
-    start, end = monday(day), sunday(day)
+def last_finished_week(today: date) -> date:
+    """The Monday of the last whole ISO week before ``today``'s."""
+    return monday(today) - timedelta(weeks=1)
+
+
+def build_report(db: Session, day: date, min_cell: int, today: date) -> Report:
+    """The report for the ISO week that holds ``day``, or for the last finished week if that
+    one has not ended yet."""
+    start = min(monday(day), last_finished_week(today))
+    end = sunday(start)
     events = db.execute(
         select(
             DailyCount.event,
@@ -75,7 +89,14 @@ def build_report(db: Session, day: date, min_cell: int) -> Report:
         Row("events", (event, locale, module, step), int(n))
         for event, locale, module, step, n in events
     ]
+    if sum(row.count for row in rows) < min_cell:
+        rows = []
+    by_question: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for question, answer, n in answers:
+        by_question[question].append((answer, int(n)))
+    for question, found in by_question.items():
+        if sum(n for _, n in found) < min_cell:
+            continue  # too few answers: which rows exist would show them
         section = "rulers" if question.startswith("ruler:") else "outcomes"
-        rows.append(Row(section, (question.removeprefix("ruler:"), answer), int(n)))
+        rows.extend(Row(section, (question.removeprefix("ruler:"), a), n) for a, n in found)
     return Report(start, min_cell, tuple(rows))

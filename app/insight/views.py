@@ -10,18 +10,17 @@ from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import Unauthorized
 
 from .. import db
-from ..context import Slot, settings
+from ..context import settings
 from ..privacy.headers import mark_personal
-from ..privacy.throttle import FailureThrottle
+from ..privacy.work_gate import WORK_GATE, GateBusy
 from ..weeks import iso_week, parse_iso_week
 from . import bp
 from .counting import count, count_answer
 from .follow_up import build_follow_up
 from .outcomes import QUESTIONS, ForgedAnswer, read_outcomes
 from .password import verify_password
-from .report import build_report
+from .report import build_report, last_finished_week
 
-ADMIN_THROTTLE: Slot[FailureThrottle] = Slot("admin_throttle")
 FOLLOW_UP_WEEKS = 12
 
 
@@ -43,20 +42,15 @@ def admin() -> ResponseReturnValue:
     stored = settings().insight_password_hash
     if not stored:
         abort(404)  # without a configured password the page does not exist
-    throttle = ADMIN_THROTTLE.get()
-    if throttle.blocked():
-        abort(429)
     credentials = request.authorization
-    if credentials is None or not verify_password(credentials.password or "", stored):
-        if credentials is not None:
-            throttle.failed()
+    if credentials is None or not _verified(credentials.password or "", stored):
         raise Unauthorized(www_authenticate=_challenge())
     try:
         week = parse_iso_week(request.args["week"]) if "week" in request.args else date.today()
     except ValueError:
         abort(400)
     min_cell = settings().insight_min_cell
-    report = build_report(db.session(), week, min_cell)
+    report = build_report(db.session(), week, min_cell, date.today())
     # The follow-up charts: the chosen week and the ones before it, each a whole week.
     first = report.start - timedelta(weeks=FOLLOW_UP_WEEKS - 1)
     follow_up = build_follow_up(db.session(), first, report.end, min_cell)
@@ -67,8 +61,23 @@ def admin() -> ResponseReturnValue:
         follow_up=follow_up,
         questions=QUESTIONS,
         previous_week=iso_week(report.start - timedelta(weeks=1)),
-        next_week=iso_week(report.start + timedelta(weeks=1)),
+        next_week=(
+            iso_week(report.start + timedelta(weeks=1))
+            if report.start < last_finished_week(date.today())
+            else None
+        ),
     )
+
+
+def _verified(password: str, stored: str) -> bool:
+    """The password's scrypt waits its turn with the visitors' (privacy/work_gate.py): a flood
+    of wrong passwords queues, never refuses the host's correct one, and never runs more than a
+    few 128 MiB scrypt runs at once."""
+    try:
+        with WORK_GATE.get().turn():
+            return verify_password(password, stored)
+    except GateBusy:
+        abort(503)
 
 
 def _challenge() -> WWWAuthenticate:

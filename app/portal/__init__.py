@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
+from ..blueprints import register_views
+
 bp = Blueprint("portal", __name__, url_prefix="/<lang>")
 
 
 def init_app(app: Flask) -> None:
     from ..workbook.saving import answer_digest
-    from . import pages, step  # noqa: F401  (they register their routes on bp)
-    from .root import root_bp
+    from . import pages, root, step
 
     app.jinja_env.globals["answer_digest"] = answer_digest
-    app.register_blueprint(root_bp)
-    app.register_blueprint(bp)
+    register_views(app, root.root_bp, root)
+    register_views(app, bp, pages, step)

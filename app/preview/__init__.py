@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from flask import Flask
 
-from .live import LiveContent
-from .views import LIVE, init_views
+from ..blueprints import register_views
+from . import review
+from .live import LIVE, LiveContent
+from .review import review_bp
+from .views import watch_content
 
 __all__ = ["LIVE", "LiveContent", "init_app"]
 
 
 def init_app(app: Flask, live: LiveContent) -> None:
     LIVE.set(app, live)
-    init_views(app)
+    app.before_request(watch_content)
+    register_views(app, review_bp, review)

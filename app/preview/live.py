@@ -17,6 +17,7 @@ from flask import Flask
 from .. import curriculum, helpdesk
 from ..authoring import Problem
 from ..config import Settings
+from ..context import Slot
 from ..curriculum import Catalog, draft_tree
 from ..helpdesk import HelpDirectory, check_help
 from ..page_cache import PAGE_CACHE, PageCache
@@ -76,6 +77,9 @@ class LiveContent:
                 self._seen = now
                 install(app, self.reading)
         return self.reading
+
+
+LIVE: Slot[LiveContent] = Slot("live_content")
 
 
 def install(app: Flask, reading: Reading) -> None:

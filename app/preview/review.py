@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 from ..authoring import Problem, shown_path
 from ..curriculum import Module
 from .compare import definition, review_module, slugs
-from .views import LIVE
+from .live import LIVE
 
 review_bp = Blueprint("review", __name__, url_prefix="/review")
 NO_STORE = {"Cache-Control": "no-store"}  # always the files as they are now

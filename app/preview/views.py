@@ -1,14 +1,12 @@
-"""The preview's hook on every request (read changed content, show its problems) and its pages."""
+"""The preview's hook on every request: read changed content, show its problems."""
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template, request
+from flask import current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
-from ..context import Slot
-from .live import LiveContent
+from .live import LIVE
 
-LIVE: Slot[LiveContent] = Slot("live_content")
 # Addresses that do not depend on the content: the problems page itself needs the style sheet.
 UNWATCHED = ("/assets/", "/favicon.ico", "/healthz", "/brand/")
 
@@ -22,10 +20,3 @@ def watch_content() -> ResponseReturnValue | None:
         return None
     page = render_template("preview/problems.html", reading=reading)
     return page, 503, {"Cache-Control": "no-store", "Retry-After": "1"}
-
-
-def init_views(app: Flask) -> None:
-    from .review import review_bp
-
-    app.before_request(watch_content)
-    app.register_blueprint(review_bp)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from flask import Flask, Response, g, request
 
 from ..context import SETTINGS, settings
@@ -48,7 +50,20 @@ def is_personal() -> bool:
     return bool(g.get("personal")) or bool(request.cookies)
 
 
+def _relative_location(response: Response) -> None:
+    """Werkzeug writes the slash it adds (``/en`` to ``/en/``) as an absolute address built from
+    the request's Host header, which anyone can forge (``Location: http://evil.example/en/``).
+    Our own redirects are made relative; nginx's catch-all server (deploy/) is a second layer."""
+    location = response.headers.get("Location")
+    if location:
+        parts = urlsplit(location)
+        if parts.netloc and parts.netloc == request.host:
+            path = "/" + parts.path.lstrip("/")  # never "//host": that would leave the site
+            response.headers["Location"] = urlunsplit(("", "", path, parts.query, parts.fragment))
+
+
 def _add_headers(response: Response) -> Response:
+    _relative_location(response)
     response.headers.update(STATIC_HEADERS)
     if settings().https:
         response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"

@@ -29,6 +29,12 @@ USER_AGENT = re.compile(r"\b(Mozilla|Opera|curl|Wget|python-requests|Lynx|Links)
 REQUEST_TARGET = re.compile(
     r"\b(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|request)\s+(/|https?://)\S*", re.IGNORECASE
 )
+# A request line a server could not parse is quoted as it came, and can be anything: the whole
+# quoted part goes, whatever it holds. Werkzeug: '"<line>" 400 -' and "message ... ('<line>')";
+# gunicorn: "Invalid request from ip=...: Invalid HTTP method: '<word>'".
+QUOTED_BEFORE_STATUS = re.compile(r"\"[^\n]*\"(?=\s+\d{3}\b)")
+QUOTED_IN_PARENTHESES = re.compile(r"\((['\"]).*\1\)")
+QUOTED_IN_COMPLAINT = re.compile(r"\b((?:Invalid|Bad|Unsupported)\b[^'\"\n]*)(['\"]).*\2")
 # Terminal colour codes, which the development server puts right before a request's method.
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
@@ -37,6 +43,9 @@ LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 def scrub(text: str) -> str:
     """Remove addresses, user agents, requested URLs and times of day from a log message."""
     text = ANSI_ESCAPE.sub("", text)
+    text = QUOTED_BEFORE_STATUS.sub('"-"', text)
+    text = QUOTED_IN_PARENTHESES.sub("('-')", text)
+    text = QUOTED_IN_COMPLAINT.sub(r"\1'-'", text)
     text = REQUEST_TARGET.sub(r"\1 -", text)
     text = BRACKETED_TIME.sub("", text)
     text = ISO_TIME.sub("-", text)

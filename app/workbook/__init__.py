@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
+from ..blueprints import register_views
+
 bp = Blueprint("workbook", __name__, url_prefix="/<lang>")
 
 
 def init_app(app: Flask) -> None:
-    from . import current, responses, views  # noqa: F401  (views registers the routes on bp)
+    from . import current, responses, views
     from .cli import workbook_cli
 
     current.init_app(app)
     responses.init_app(app)
-    app.register_blueprint(bp)
+    register_views(app, bp, views)
     app.cli.add_command(workbook_cli)

@@ -8,7 +8,6 @@ response goes out.
 from __future__ import annotations
 
 import enum
-import os
 from datetime import date
 from typing import Any
 
@@ -17,17 +16,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response as BaseResponse
 
 from .. import db
-from ..config.instance import private_folder
 from ..context import SETTINGS, Slot, settings
+from ..privacy import work_gate
 from ..privacy.headers import mark_personal
-from ..privacy.work_gate import DatabaseGate, FileGate, WorkGate
 from . import cookie, store
 from .crypto import Keyring, ServerKeys, Unreadable, WorkbookKeys, new_keys
 
 KEYRING: Slot[Keyring] = Slot("workbook_keyring")
-WORK_GATE: Slot[WorkGate] = Slot("work_gate")  # passphrase stretching: a few at a time
-SCRYPT_SLOTS = os.cpu_count() or 1  # at most one run per core at once
-SCRYPT_MAX_WAIT_SECONDS = 10.0  # well under gunicorn's 30 s timeout
 
 
 class NoWorkbook(enum.Enum):
@@ -157,11 +152,5 @@ def settle_cookie(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     config = SETTINGS.of(app)
     KEYRING.set(app, Keyring.from_secrets(config.secret_key, config.retired_secret_keys))
-    engine = db.ENGINE.of(app)
-    if engine.dialect.name == "postgresql":
-        gate: WorkGate = DatabaseGate(engine, SCRYPT_SLOTS, SCRYPT_MAX_WAIT_SECONDS)
-    else:
-        folder = private_folder(SETTINGS.of(app).instance_dir / "work-slots")
-        gate = FileGate(folder, SCRYPT_SLOTS, SCRYPT_MAX_WAIT_SECONDS)
-    WORK_GATE.set(app, gate)
+    work_gate.init_app(app)  # passphrase stretching: a few runs at a time
     app.after_request(settle_cookie)

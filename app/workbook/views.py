@@ -16,10 +16,10 @@ from ..curriculum import catalog
 from ..i18n import current_locale
 from ..insight.counting import count
 from ..privacy.headers import mark_personal
-from ..privacy.work_gate import GateBusy
+from ..privacy.work_gate import WORK_GATE, GateBusy
 from . import bp, cookie, passphrase, store
 from .crypto import keep_seed, passphrase_keys
-from .current import WORK_GATE, keyring, open_workbook, server_keys, today, write_cookie
+from .current import keyring, open_workbook, server_keys, today, write_cookie
 from .progress import progress
 from .responses import is_unavailable, keep_full_page, room_to_keep, unavailable_page
 from .summary import plan_sections, workbook_entries

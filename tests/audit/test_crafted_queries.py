@@ -1,4 +1,4 @@
-"""A link someone sends a visitor cannot break a page or leave a beacon in a log (row 2)."""
+"""A link someone sends a visitor cannot break a page or leave a beacon in a log."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
 """Rendered content passes the allow-list: no script, no handlers, no unsafe links."""
 
+import pytest
+
 from app.curriculum.render import Renderer
 from app.curriculum.sanitise import clean
 
@@ -92,3 +94,35 @@ def test_headings_follow_the_page_title_without_skipping_a_level():
     html, _ = render("### What to do\n\n#### Then")
     assert "<h2>What to do</h2>" in html
     assert "<h3>Then</h3>" in html
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        '<a href="/&#9;/evil.example/x">away</a>',  # browsers drop the tab: //evil.example/x
+        '<a href="/&#10;/evil.example/x">away</a>',
+        '<a href="&#13;/\\evil.example/x">away</a>',
+        '<a href="/\\evil.example/x">away</a>',  # a backslash is a slash to a browser
+        '<a href="\\/evil.example/x">away</a>',
+        '<a href="&#1;//evil.example/x">away</a>',  # control characters trimmed at the ends
+        '<a href="jav&#9;ascript:alert(1)//evil.example">away</a>',
+    ],
+)
+def test_links_are_judged_as_a_browser_reads_them(anchor):
+    html, reported = render(f"Go {anchor} now.")
+    assert "evil.example" not in html, anchor
+    assert reported, anchor
+
+
+def test_content_check_refuses_a_link_a_browser_reads_as_another_site(runner, content_copy):
+    path = content_copy / "en" / "01-sample.md"
+    text = path.read_text(encoding="utf-8")
+    needle = "Some **text** to read"
+    path.write_text(
+        text.replace(needle, f'{needle} <a href="/&#9;/evil.example/x">here</a>', 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(args=["content", "check", str(content_copy)])
+    assert result.exit_code == 1, result.output
+    assert "evil.example" in result.output
+    assert f"{path}:" in result.output

@@ -4,17 +4,20 @@ drawn on /admin/insight as inline SVG with tables."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from app.insight import counting
 from app.insight.model import DailyCount, WeeklyAnswer
 from app.insight.password import hash_password
+from app.weeks import iso_week, monday
 from tests.support.apps import make_app
 from tests.support.visitor import MARKER, check_in
 
-WEEK = "{}-W{:02d}".format(*date.today().isocalendar()[:2])
+LAST_WEEK_DAY = monday(date.today()) - timedelta(days=3)  # the current week is never reported
+WEEK = iso_week(LAST_WEEK_DAY)
 PASSWORD = "correct horse battery"
 
 
@@ -45,7 +48,8 @@ def test_check_ins_are_counted_per_day_and_urges_per_week(reporting):
     assert sorted(weekly) == [("2", 3), ("7", 1)]
 
 
-def test_the_admin_page_draws_the_follow_up_with_small_cells_hidden(reporting):
+def test_the_admin_page_draws_the_follow_up_with_small_cells_hidden(reporting, monkeypatch):
+    monkeypatch.setattr(counting, "today", lambda: LAST_WEEK_DAY)
     for urges in ("2", "2", "2", "7"):
         check_in(reporting.test_client(), urges__answer=urges)
     page = reporting.test_client().get("/admin/insight", auth=("admin", PASSWORD)).text

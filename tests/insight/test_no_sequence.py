@@ -1,4 +1,4 @@
-"""Counts tell nothing about one visitor (hardening rows 3 and 4): reports cover whole weeks
+"""Counts tell nothing about one visitor: reports cover whole weeks
 that never overlap, events about steps are stored per week, and storage keeps no order."""
 
 from __future__ import annotations
