@@ -52,6 +52,8 @@ class Workbook:
     kept: bool = False
     # Follow-up check-ins, oldest first, as stored (read them through checkins.history()).
     check_ins: list[dict[str, Any]] = field(default_factory=list)
+    # Guided support's part (guided/threads.py): the ids and private keys of its threads.
+    guided: dict[str, Any] = field(default_factory=dict)
     # The ciphertext this was opened from: a change made in the same request starts from it
     # instead of reading the row again (and still only writes if the row is unchanged).
     opened_from: bytes = field(default=b"", repr=False)
@@ -64,6 +66,8 @@ def _plaintext(workbook: Workbook) -> bytes:
     data: dict[str, Any] = {"v": 1, "answers": workbook.answers}
     if workbook.check_ins:
         data["check_ins"] = workbook.check_ins
+    if workbook.guided:
+        data["guided"] = workbook.guided
     return json.dumps(data, ensure_ascii=False).encode()
 
 
@@ -71,10 +75,10 @@ def _open(keys: WorkbookKeys, ciphertext: bytes, kept: bool) -> Workbook:
     data = json.loads(unseal(keys.data_key, ciphertext, keys.lookup_id))
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise Unreadable("unexpected workbook content")
-    check_ins = data.get("check_ins", [])
-    if not isinstance(check_ins, list):
+    check_ins, guided = data.get("check_ins", []), data.get("guided", {})
+    if not isinstance(check_ins, list) or not isinstance(guided, dict):
         raise Unreadable("unexpected workbook content")
-    return Workbook(keys, data["answers"], kept, check_ins, opened_from=ciphertext)
+    return Workbook(keys, data["answers"], kept, check_ins, guided, opened_from=ciphertext)
 
 
 def _seal(workbook: Workbook) -> bytes:
@@ -226,7 +230,7 @@ def rekey(
             return None
         before, _ = found
         old = _open(workbook.keys, before, kept)
-        moved = Workbook(keys, old.answers, kept=kept, check_ins=old.check_ins)
+        moved = Workbook(keys, old.answers, kept=kept, check_ins=old.check_ins, guided=old.guided)
         gone = db.execute(
             delete(WorkbookRow).where(
                 WorkbookRow.lookup_id == workbook.keys.lookup_id, WorkbookRow.ciphertext == before

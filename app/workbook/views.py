@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import abort, make_response, redirect, render_template, request, url_for
+from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
@@ -17,7 +17,7 @@ from ..i18n import current_locale
 from ..insight.counting import count
 from ..privacy.headers import mark_personal
 from ..privacy.work_gate import GateBusy
-from . import bp, cookie, passphrase, store
+from . import bp, cookie, events, passphrase, store
 from .crypto import passphrase_keys
 from .current import WORK_GATE, keyring, open_workbook, server_keys, today
 from .progress import progress
@@ -101,6 +101,7 @@ def delete() -> ResponseReturnValue:
     mark_personal()
     workbook = open_workbook()
     if workbook is not None:
+        events.erasing.send(current_app._get_current_object(), workbook=workbook)  # type: ignore[attr-defined]
         store.erase(db.session(), workbook.keys)
     response = make_response(render_template("workbook/deleted.html", nav="workbook"))
     cookie.clear(response, settings().https)

@@ -1,0 +1,50 @@
+"""Guided support as tests drive it: the host's commands, a counsellor signing in, a visitor
+writing from a kept workbook. Everything through the flask CLI and the pages."""
+
+from __future__ import annotations
+
+import re
+
+import pyotp
+
+TEAM_PASSPHRASE = "correct horse battery staple team"
+PASSWORD = "counsellor password 1234"
+SECRET_MESSAGE = "Quokka-marker message 5521 that only the team may read"
+
+
+def enable(app_config: dict | None = None) -> dict:
+    return {"guided": {"enabled": True, **(app_config or {})}}
+
+
+def set_up_team(app, name: str = "ana") -> str:
+    """``flask counsel init-team`` and ``add-user``: returns the counsellor's TOTP secret."""
+    runner = app.test_cli_runner()
+    made = runner.invoke(args=["counsel", "init-team", "--passphrase", TEAM_PASSPHRASE])
+    assert made.exit_code == 0, made.output
+    added = runner.invoke(args=["counsel", "add-user", name, "--password", PASSWORD])
+    assert added.exit_code == 0, added.output
+    return re.search(r"secret: ([A-Z2-7]+)", added.output).group(1)
+
+
+def sign_in(client, totp_secret: str, name: str = "ana", lang: str = "en", **changes):
+    form = {"name": name, "password": PASSWORD, "code": pyotp.TOTP(totp_secret).now(),
+            "team": TEAM_PASSPHRASE, **changes}  # fmt: skip
+    return client.post(f"/counsel/{lang}/sign-in", data=form)
+
+
+def send_message(client, lang="en", text=SECRET_MESSAGE, modules=("sample",), check_ins=False,
+                 thread=""):  # fmt: skip
+    data = {"text": text, "module": list(modules), "action": "send"}
+    if check_ins:
+        data["check_ins"] = "yes"
+    if thread:
+        data["thread"] = thread
+    return client.post(f"/{lang}/messages/new", data=data)
+
+
+def thread_ids(page_text: str) -> list[str]:
+    return re.findall(r'id="thread-([0-9a-f]{32})"', page_text)
+
+
+def inbox_thread_ids(page_text: str) -> list[str]:
+    return re.findall(r"/threads/([0-9a-f]{32})", page_text)
