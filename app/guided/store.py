@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from ..workbook.store import forget_deleted
 from .model import MessageRow, ThreadRow
 
 MAX_MESSAGES_PER_THREAD = 200
@@ -105,6 +106,7 @@ def delete_threads(db: Session, thread_ids: Iterable[str]) -> int:
     db.execute(delete(MessageRow).where(MessageRow.thread_id.in_(ids)))
     result = db.execute(delete(ThreadRow).where(ThreadRow.id.in_(ids)))
     db.commit()
+    forget_deleted(db)  # their ciphertexts leave SQLite's log too (workbook/store.py)
     return int(getattr(result, "rowcount", 0))
 
 
