@@ -22,8 +22,12 @@ def test_counsellor_pages_need_a_session(guided_app):
 
 @pytest.mark.parametrize(
     "wrong",
-    [{"password": "not the password at all"}, {"code": "123456"}, {"team": "not the team one"},
-     {"name": "nobody"}],  # fmt: skip
+    [
+        {"password": "not the password at all"},
+        {"code": "123456"},
+        {"team": "not the team one"},
+        {"name": "nobody"},
+    ],
 )
 def test_each_factor_is_checked(guided_app, totp_secret, wrong):
     client = guided_app.test_client()

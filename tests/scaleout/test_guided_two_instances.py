@@ -29,12 +29,13 @@ def guided_portal(postgres_url, tmp_path_factory):
     _reset_postgres(postgres_url)
     upgrade(postgres_url)
     folder = tmp_path_factory.mktemp("guided-two-instances")
-    host = make_app(postgres_url, folder / "host", content=SHIPPED_CONTENT, **enable())
-    secret = set_up_team(host)
+    key = secrets.token_urlsafe(48)
+    host = make_app(postgres_url, folder / "host", content=SHIPPED_CONTENT, secret_key=key,
+                    **enable())  # fmt: skip
+    secret = set_up_team(host)  # as the host would, with the instances' secret key
     host.extensions["rumbo.engine"].dispose()
     config = folder / "rumbo.toml"
     config.write_text("[insight]\nflush_seconds = 0\n[guided]\nenabled = true\n")
-    key = secrets.token_urlsafe(48)
     extra = {"RUMBO_CONFIG": str(config)}
     with (
         gunicorn(folder / "a", postgres_url, key, extra_env=extra) as a,
