@@ -19,7 +19,7 @@ from .model import DailyCount, WeeklyAnswer
 
 @dataclass(frozen=True)
 class Row:
-    section: str  # "events", "outcomes" or "rulers"
+    section: str  # "events", "outcomes", "rulers" or "guided"
     labels: tuple[str, ...]
     count: int
 
@@ -77,5 +77,7 @@ def build_report(db: Session, day: date, min_cell: int) -> Report:
     ]
     for question, answer, n in answers:
         section = "rulers" if question.startswith("ruler:") else "outcomes"
+        if question.startswith("guided:"):  # guided support (guided/insight.py)
+            section = "guided"
         rows.append(Row(section, (question.removeprefix("ruler:"), answer), int(n)))
     return Report(start, min_cell, tuple(rows))

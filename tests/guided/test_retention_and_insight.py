@@ -10,7 +10,9 @@ from sqlalchemy import func, select, update
 
 from app.guided.model import CounsellorSessionRow, MessageRow, ThreadRow
 from app.insight.model import WeeklyAnswer
-from tests.support.guided import send_message, sign_in, thread_ids
+from app.insight.password import hash_password
+from tests.support.apps import make_app
+from tests.support.guided import enable, send_message, set_up_team, sign_in, thread_ids
 from tests.support.visitor import answer, keep
 
 
@@ -77,11 +79,20 @@ def test_insight_counts_whole_weeks_with_small_cells_hidden(guided_app, totp_sec
     }
     assert {r.week.weekday() for r in rows} == {0}  # each in its week (the Monday)
 
-    from app.insight.report import build_report
 
-    with guided_app.app_context():
-        from app import db
-
-        report = build_report(db.session(), date.today(), min_cell=10)
-    shown = {row.labels: row.shown(10) for row in report.rows if row.labels[0].startswith("guided")}
-    assert shown[("guided:conversations", "replied")] == "<10"
+def test_the_insight_page_shows_them_with_small_cells_hidden(sqlite_url, tmp_path):
+    app = make_app(sqlite_url, tmp_path, insight={"password_hash": hash_password("pw"),
+                   "flush_seconds": 0}, **enable())  # fmt: skip
+    secret = set_up_team(app)
+    visitor, counsellor = app.test_client(), app.test_client()
+    answer(visitor)
+    keep(visitor)
+    send_message(visitor)
+    (thread,) = thread_ids(visitor.get("/en/messages").text)
+    sign_in(counsellor, secret)
+    counsellor.post(f"/counsel/en/threads/{thread}/reply", data={"text": "hello"})
+    page = app.test_client().get("/admin/insight", auth=("admin", "pw")).text
+    section = page.split("Guided support:")[1]
+    assert "guided:conversations · opened</th><td>&lt;10" in section
+    assert "guided:days to first reply · 0</th><td>&lt;10" in section
+    app.extensions["rumbo.engine"].dispose()
