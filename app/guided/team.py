@@ -24,7 +24,7 @@ from .model import CounsellorRow, CounsellorSessionRow, TeamKeyRow
 SESSION_ID_BYTES = 32
 SESSION_DAYS = 1  # a session ends when its day and the next are over, or at sign-out
 # Checked when no account has the name, so a wrong name costs as much as a wrong password.
-DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+DUMMY_HASH = "scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 
 
 def server_totp_key(secret_key: str) -> bytes:

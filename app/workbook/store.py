@@ -1,7 +1,8 @@
 """Workbooks in the database: load, change, keep, delete and purge. No Flask here.
 
 The plaintext is a JSON document ``{"v": 1, "answers": {module: {exercise: value}},
-"check_ins": [...]}`` (check-ins: workbook/checkins.py, dated by ISO week only); the row
+"check_ins": [...], "guided": {...}}`` (check-ins: workbook/checkins.py, dated by ISO week
+only; guided: the ids and private keys of guided support's threads, guided/threads.py); the row
 holds only its ciphertext, the lookup id, a day-precision ``last_used`` and ``kept``.
 
 Changes are serialised per workbook by compare-and-swap on the ciphertext: a change reads the

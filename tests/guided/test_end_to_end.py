@@ -110,3 +110,19 @@ def test_the_visitor_deletes_a_conversation(guided_app, totp_secret):
     counsellor = guided_app.test_client()
     sign_in(counsellor, totp_secret)
     assert inbox_thread_ids(counsellor.get("/counsel/en/").text) == []
+
+
+def test_a_new_passphrase_keeps_the_conversations(guided_app, totp_secret):
+    visitor = guided_app.test_client()
+    answer(visitor)
+    keep(visitor)
+    send_message(visitor)
+    (thread,) = thread_ids(visitor.get("/en/messages").text)
+    counsellor = guided_app.test_client()
+    sign_in(counsellor, totp_secret)
+    counsellor.post(f"/counsel/en/threads/{thread}/reply", data={"text": REPLY})
+    phrase = keep(visitor, replace=True)  # the workbook moves under new keys
+    assert REPLY in visitor.get("/en/messages").text
+    again = guided_app.test_client()
+    again.post("/en/resume", data={"passphrase": phrase})
+    assert REPLY in again.get("/en/messages").text
