@@ -8,8 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support.apps import make_app
-from tests.support.guided import enable, send_message, set_up_team, sign_in, thread_ids
-from tests.support.visitor import answer, keep
+from tests.support.guided import (
+    enable,
+    set_up_team,
+    sign_in,
+    visitor_with_a_conversation,
+)
 
 TEXT = st.text(max_size=30) | st.sampled_from(["", "x" * 6000, "\x00", "<script>", "0" * 32])
 FORM = st.dictionaries(
@@ -30,11 +34,8 @@ def people(tmp_path_factory):
     folder = tmp_path_factory.mktemp("guided-fuzz")
     app = make_app(f"sqlite:///{folder / 'rumbo.db'}", folder, **enable())
     secret = set_up_team(app)
-    visitor, counsellor = app.test_client(), app.test_client()
-    answer(visitor)
-    keep(visitor)
-    send_message(visitor)
-    (thread,) = thread_ids(visitor.get("/en/messages").text)
+    visitor, thread = visitor_with_a_conversation(app)
+    counsellor = app.test_client()
     sign_in(counsellor, secret)
     yield visitor, counsellor, thread
     app.extensions["rumbo.engine"].dispose()

@@ -11,6 +11,7 @@ from tests.support.guided import (
     send_message,
     sign_in,
     thread_ids,
+    visitor_with_a_conversation,
 )
 from tests.support.visitor import MARKER, answer, dump_database, keep
 
@@ -99,11 +100,7 @@ def test_deleting_the_workbook_deletes_its_threads(guided_app, totp_secret):
 
 
 def test_the_visitor_deletes_a_conversation(guided_app, totp_secret):
-    visitor = guided_app.test_client()
-    answer(visitor)
-    keep(visitor)
-    send_message(visitor)
-    (thread,) = thread_ids(visitor.get("/en/messages").text)
+    visitor, thread = visitor_with_a_conversation(guided_app)
     deleted = visitor.post("/en/messages/delete", data={"thread": thread})
     assert deleted.status_code == 200
     assert thread_ids(visitor.get("/en/messages").text) == []
@@ -113,11 +110,7 @@ def test_the_visitor_deletes_a_conversation(guided_app, totp_secret):
 
 
 def test_a_new_passphrase_keeps_the_conversations(guided_app, totp_secret):
-    visitor = guided_app.test_client()
-    answer(visitor)
-    keep(visitor)
-    send_message(visitor)
-    (thread,) = thread_ids(visitor.get("/en/messages").text)
+    visitor, thread = visitor_with_a_conversation(guided_app)
     counsellor = guided_app.test_client()
     sign_in(counsellor, totp_secret)
     counsellor.post(f"/counsel/en/threads/{thread}/reply", data={"text": REPLY})

@@ -11,7 +11,14 @@ import pytest
 from tests.audit.test_headers import assert_secure_headers
 from tests.audit.test_valid_html import vnu_command
 from tests.support.apps import make_app
-from tests.support.guided import enable, send_message, set_up_team, sign_in, thread_ids, walk
+from tests.support.guided import (
+    enable,
+    set_up_team,
+    sign_in,
+    thread_ids,
+    visitor_with_a_conversation,
+    walk,
+)
 from tests.support.visitor import answer, keep
 
 pytestmark = pytest.mark.audit
@@ -81,11 +88,8 @@ def test_the_counsellor_cookie_is_the_staff_cookie_only_for_counsel_pages(guided
 @pytest.mark.parametrize("headers", [{"Sec-Fetch-Site": "cross-site"}, {}])
 def test_forms_from_another_site_are_refused(guided, headers):
     secret = set_up_team(guided)
-    visitor, counsellor = guided.test_client(), guided.test_client()
-    answer(visitor)
-    keep(visitor)
-    send_message(visitor)
-    (thread,) = thread_ids(visitor.get("/en/messages").text)
+    visitor, thread = visitor_with_a_conversation(guided)
+    counsellor = guided.test_client()
     sign_in(counsellor, secret)
     stranger = guided.test_client()
     for client in (visitor, counsellor, stranger):

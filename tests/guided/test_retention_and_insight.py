@@ -12,7 +12,14 @@ from app.guided.model import CounsellorSessionRow, MessageRow, ThreadRow
 from app.insight.model import WeeklyAnswer
 from app.insight.password import hash_password
 from tests.support.apps import make_app
-from tests.support.guided import enable, send_message, set_up_team, sign_in, thread_ids
+from tests.support.guided import (
+    enable,
+    send_message,
+    set_up_team,
+    sign_in,
+    thread_ids,
+    visitor_with_a_conversation,
+)
 from tests.support.visitor import answer, keep
 
 
@@ -62,11 +69,7 @@ def test_a_workbook_not_kept_cannot_send(guided_app, totp_secret):
 def test_insight_counts_whole_weeks_with_small_cells_hidden(guided_app, totp_secret):
     counsellor = guided_app.test_client()
     sign_in(counsellor, totp_secret)
-    visitor = guided_app.test_client()
-    answer(visitor)
-    keep(visitor)
-    send_message(visitor)
-    (thread,) = thread_ids(visitor.get("/en/messages").text)
+    _visitor, thread = visitor_with_a_conversation(guided_app)
     for text in ("first", "second"):
         counsellor.post(f"/counsel/en/threads/{thread}/reply", data={"text": text})
     with guided_app.extensions["rumbo.engine"].connect() as connection:
@@ -84,14 +87,12 @@ def test_the_insight_page_shows_them_with_small_cells_hidden(sqlite_url, tmp_pat
     app = make_app(sqlite_url, tmp_path, insight={"password_hash": hash_password("pw"),
                    "flush_seconds": 0}, **enable())  # fmt: skip
     secret = set_up_team(app)
-    visitor, counsellor = app.test_client(), app.test_client()
-    answer(visitor)
-    keep(visitor)
-    send_message(visitor)
-    (thread,) = thread_ids(visitor.get("/en/messages").text)
+    _visitor, thread = visitor_with_a_conversation(app)
+    counsellor = app.test_client()
     sign_in(counsellor, secret)
     counsellor.post(f"/counsel/en/threads/{thread}/reply", data={"text": "hello"})
-    page = app.test_client().get("/admin/insight", auth=("admin", "pw")).text
+    admin = app.test_client()
+    page = admin.get("/admin/insight", auth=("admin", "pw"), headers={"Accept-Language": "en"}).text
     section = page.split("Guided support:")[1]
     assert "guided:conversations · opened</th><td>&lt;10" in section
     assert "guided:days to first reply · 0</th><td>&lt;10" in section

@@ -84,3 +84,15 @@ def walk(app, lang: str = "en") -> dict[str, object]:
     pages["signed out"] = counsellor.post(f"/counsel/{lang}/sign-out")
     pages["deleted"] = visitor.post(f"/{lang}/messages/delete", data={"thread": thread})
     return pages
+
+
+def visitor_with_a_conversation(app, text: str = SECRET_MESSAGE):
+    """A visitor who answered, kept their workbook and sent one message: (client, thread id)."""
+    from tests.support.visitor import answer, keep
+
+    visitor = app.test_client()
+    answer(visitor)
+    keep(visitor)
+    assert send_message(visitor, text=text).status_code == 303
+    (thread,) = thread_ids(visitor.get("/en/messages").text)
+    return visitor, thread
