@@ -15,6 +15,8 @@ from tests.support.guided import (
     visitor_with_a_conversation,
 )
 
+pytestmark = pytest.mark.audit
+
 TEXT = st.text(max_size=30) | st.sampled_from(["", "x" * 6000, "\x00", "<script>", "0" * 32])
 FORM = st.dictionaries(
     st.sampled_from(["text", "module", "check_ins", "thread", "action", "name", "code", "team"]),
