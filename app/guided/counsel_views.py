@@ -71,8 +71,10 @@ def sign_in() -> ResponseReturnValue:
         with WORK_GATE.get().turn():
             ok = check_login(db.session(), form["name"], form["password"], form["code"],
                              server_totp_key(settings().secret_key))  # fmt: skip
-        with WORK_GATE.get().turn():
-            team_private = unlock_team_key(locked, form["team"]) if ok else None
+        team_private = None
+        if ok:  # Argon2id only for someone who got past the password and the code
+            with WORK_GATE.get().turn():
+                team_private = unlock_team_key(locked, form["team"])
     except GateBusy:
         abort(503)
     except Unreadable:
