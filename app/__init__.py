@@ -14,6 +14,7 @@ from . import (
     db,
     errors,
     followup,
+    guided,
     helpdesk,
     i18n,
     insight,
@@ -79,6 +80,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     page_cache.init_app(app)
     portal.init_app(app)
     followup.init_app(app)
+    guided.init_app(app)
     if live is not None:
         preview.init_app(app, live)
     templating.init_app(app)  # last: it compiles every template, which need the globals above

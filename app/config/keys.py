@@ -223,6 +223,25 @@ class Settings:
         toml="insight.flush_seconds",
     )  # fmt: skip
 
+    guided_enabled: bool = setting(
+        False, checks.boolean,
+        "Guided support (docs/guided.md): a visitor with a kept workbook can write to the"
+        " host's counsellors and read their replies, and the counsellors' pages exist under"
+        " `/counsel/`. Off: none of its pages exist.",
+        toml="guided.enabled",
+    )  # fmt: skip
+    guided_reply_days: int = setting(
+        7, checks.WholeNumber(1, 60),
+        "Within how many days your counsellors answer a message: visitors are told before"
+        " they write. Promise only what your team keeps.",
+        toml="guided.reply_days",
+    )  # fmt: skip
+    guided_retention_days: int = setting(
+        90, checks.WholeNumber(1, 3650),
+        "A conversation is deleted this many days after its last message (the purge does it).",
+        toml="guided.retention_days",
+    )  # fmt: skip
+
     preview: bool = setting(
         False, checks.boolean,
         "The authors' live preview (`make preview`, docs/authoring.md): content is read again"

@@ -26,7 +26,7 @@ from .model import DailyCount, WeeklyAnswer
 
 @dataclass(frozen=True)
 class Row:
-    section: str  # "events", "outcomes" or "rulers"
+    section: str  # "events", "outcomes", "rulers" or "guided"
     labels: tuple[str, ...]
     count: int
 
@@ -98,5 +98,7 @@ def build_report(db: Session, day: date, min_cell: int, today: date) -> Report:
         if sum(n for _, n in found) < min_cell:
             continue  # too few answers: which rows exist would show them
         section = "rulers" if question.startswith("ruler:") else "outcomes"
+        if question.startswith("guided:"):  # guided support (guided/insight.py)
+            section = "guided"
         rows.extend(Row(section, (question.removeprefix("ruler:"), a), n) for a, n in found)
     return Report(start, min_cell, tuple(rows))

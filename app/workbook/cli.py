@@ -15,6 +15,7 @@ from flask.cli import AppGroup
 from .. import db
 from ..context import settings
 from ..insight.compact import compact_counts
+from . import events
 from .current import today
 from .retention import purge
 
@@ -33,6 +34,7 @@ def purge_expired() -> int:
     several instances at once: each deletes what is expired, once."""
     try:
         deleted = purge(db.session(), today(), settings().workbook_retention_days)
+        events.purging.send(current_app._get_current_object(), today=today())  # type: ignore[attr-defined]
     finally:
         db.session().close()
     compact_counts(db.engine())

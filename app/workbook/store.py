@@ -1,7 +1,8 @@
 """Workbooks in the database: load, change, keep and delete (purge: retention.py). No Flask here.
 
 The plaintext is a JSON document ``{"v": 1, "answers": {module: {exercise: value}},
-"check_ins": [...]}`` (check-ins: workbook/checkins.py, dated by ISO week only); the row
+"check_ins": [...], "guided": {...}}`` (check-ins: workbook/checkins.py, dated by ISO week
+only; guided: the ids and private keys of guided support's threads, guided/threads.py); the row
 holds only its ciphertext, the lookup id, a day-precision ``last_used`` and ``kept``.
 
 Changes are serialised per workbook by compare-and-swap on the ciphertext: a change reads the
@@ -48,6 +49,8 @@ class Workbook:
     kept: bool = False
     # Follow-up check-ins, oldest first, as stored (read them through checkins.history()).
     check_ins: list[dict[str, Any]] = field(default_factory=list)
+    # Guided support's part (guided/threads.py): the ids and private keys of its threads.
+    guided: dict[str, Any] = field(default_factory=dict)
     # The ciphertext this was opened from: a change made in the same request starts from it
     # instead of reading the row again (and still only writes if the row is unchanged).
     opened_from: bytes = field(default=b"", repr=False)
@@ -72,6 +75,8 @@ def _plaintext(workbook: Workbook) -> bytes:
             "passphrase": workbook.pending_passphrase,
             "from": workbook.forwarded_from.hex(),
         }
+    if workbook.guided:
+        data["guided"] = workbook.guided
     return json.dumps(data, ensure_ascii=False).encode()
 
 
@@ -84,9 +89,18 @@ def _open(
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise Unreadable("unexpected workbook content")
     check_ins, pending = data.get("check_ins", []), data.get("pending", {})
-    if not isinstance(check_ins, list) or not isinstance(pending, dict):
+    guided = data.get("guided", {})
+    if not all(isinstance(v, t) for v, t in ((check_ins, list), (pending, dict), (guided, dict))):
         raise Unreadable("unexpected workbook content")
-    workbook = Workbook(keys, data["answers"], kept, check_ins, ciphertext, last_used)
+    workbook = Workbook(
+        keys,
+        data["answers"],
+        kept,
+        check_ins,
+        guided,
+        opened_from=ciphertext,
+        last_used=last_used,
+    )
     workbook.pending_passphrase = str(pending.get("passphrase", ""))
     workbook.forwarded_from = bytes.fromhex(str(pending.get("from", "")))
     return workbook
@@ -304,6 +318,7 @@ def rekey(
             old.answers,
             kept=kept,
             check_ins=old.check_ins,
+            guided=old.guided,
             last_used=today,
             pending_passphrase=pending_passphrase,
             forwarded_from=workbook.keys.lookup_id if pending_passphrase else b"",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import abort, make_response, redirect, render_template, request, url_for
+from flask import abort, current_app, make_response, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
@@ -17,7 +17,7 @@ from ..i18n import current_locale
 from ..insight.counting import count
 from ..privacy.headers import mark_personal
 from ..privacy.work_gate import WORK_GATE, GateBusy
-from . import bp, cookie, passphrase, store
+from . import bp, cookie, events, passphrase, store
 from .crypto import keep_seed, passphrase_keys
 from .current import keyring, open_workbook, server_keys, today, write_cookie
 from .progress import progress
@@ -144,6 +144,7 @@ def delete() -> ResponseReturnValue:
     workbook = open_workbook()
     if workbook is not None:
         try:
+            events.erasing.send(current_app._get_current_object(), workbook=workbook)  # type: ignore[attr-defined]
             store.erase(db.session(), workbook.keys)
         except SQLAlchemyError:
             db.session().rollback()

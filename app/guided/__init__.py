@@ -1,0 +1,26 @@
+"""Guided support (docs/guided.md): a visitor with a kept workbook writes to the host's
+counsellors and reads their replies, never identified. Off unless ``[guided] enabled = true``:
+then, and only then, its pages, its command and its hooks on the workbook exist."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask
+
+from ..context import SETTINGS
+
+visitor_bp = Blueprint("guided", __name__, url_prefix="/<lang>")
+counsel_bp = Blueprint("counsel", __name__, url_prefix="/counsel")
+
+
+def init_app(app: Flask) -> None:
+    if not SETTINGS.of(app).guided_enabled:
+        return
+    from ..privacy.throttle import FailureThrottle
+    from . import counsel_views, hooks, visitor_views  # noqa: F401  (routes register on the bps)
+    from .cli import counsel_cli
+
+    counsel_views.SIGN_IN_THROTTLE.set(app, FailureThrottle(limit=10, window=60.0))
+    hooks.init_app(app)
+    app.register_blueprint(visitor_bp)
+    app.register_blueprint(counsel_bp)
+    app.cli.add_command(counsel_cli)
