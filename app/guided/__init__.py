@@ -15,11 +15,9 @@ counsel_bp = Blueprint("counsel", __name__, url_prefix="/counsel")
 def init_app(app: Flask) -> None:
     if not SETTINGS.of(app).guided_enabled:
         return
-    from ..privacy.throttle import FailureThrottle
     from . import counsel_views, hooks, visitor_views  # noqa: F401  (routes register on the bps)
     from .cli import counsel_cli
 
-    counsel_views.SIGN_IN_THROTTLE.set(app, FailureThrottle(limit=10, window=60.0))
     hooks.init_app(app)
     app.register_blueprint(visitor_bp)
     app.register_blueprint(counsel_bp)

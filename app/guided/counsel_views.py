@@ -12,13 +12,12 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
 
 from .. import db
-from ..context import Slot, settings
+from ..context import settings
 from ..i18n import current_locale, negotiate_locale
 from ..privacy.headers import mark_personal
-from ..privacy.throttle import FailureThrottle
-from ..privacy.work_gate import GateBusy
+from ..privacy.work_gate import WORK_GATE, GateBusy
 from ..weeks import iso_week, monday
-from ..workbook.current import WORK_GATE, today
+from ..workbook.current import today
 from . import counsel_bp, counsel_session, store
 from .crypto import Unreadable, open_sealed, seal_to, unlock_team_key
 from .insight import count_event, count_first_reply
@@ -26,7 +25,6 @@ from .layout import shared_entries
 from .sharing import MAX_TEXT_CHARS, Message
 from .team import check_login, close_session, load_team_key, open_session, server_totp_key
 
-SIGN_IN_THROTTLE: Slot[FailureThrottle] = Slot("counsel_sign_in_throttle")
 MAX_FIELD_CHARS = 300
 
 
@@ -57,9 +55,8 @@ def root() -> ResponseReturnValue:
 def sign_in() -> ResponseReturnValue:
     if request.method == "GET":
         return render_template("counsel/sign_in.html", error="")
-    throttle = SIGN_IN_THROTTLE.get()
-    if throttle.blocked():
-        abort(429)
+    # No global refusal after failures (it would let anyone lock the counsellors out): every
+    # check waits for the work gate's few stretching slots, as resume and the admin page do.
     form = {name: request.form.get(name, "") for name in ("name", "password", "code", "team")}
     if any(len(value) > MAX_FIELD_CHARS for value in form.values()):
         abort(400)
@@ -80,7 +77,6 @@ def sign_in() -> ResponseReturnValue:
     except Unreadable:
         team_private = None
     if team_private is None:
-        throttle.failed()
         return render_template("counsel/sign_in.html", error=refused), 400
     response = redirect(url_for("counsel.inbox"), 303)
     counsel_session.write(response, open_session(db.session(), form["name"], team_private, today()))

@@ -1,5 +1,5 @@
 """Counsellors sign in with a password, a TOTP code and the team passphrase; failures are
-throttled; signing out makes the session cookie worthless, even copied."""
+never lock anyone out; signing out makes the session cookie worthless, even copied."""
 
 from __future__ import annotations
 
@@ -58,11 +58,12 @@ def test_a_forged_cookie_opens_nothing(guided_app, totp_secret):
     assert client.get("/counsel/en/").status_code == 303
 
 
-def test_failed_sign_ins_are_throttled(guided_app, totp_secret):
+def test_failed_sign_ins_never_lock_the_counsellors_out(guided_app, totp_secret):
+    """Many wrong attempts wait their turn at the work gate; they never refuse the right one."""
     client = guided_app.test_client()
-    for _ in range(10):
+    for _ in range(12):
         assert sign_in(client, totp_secret, code="000000").status_code == 400
-    assert sign_in(client, totp_secret).status_code == 429  # even the right details, for now
+    assert sign_in(client, totp_secret).status_code == 303
 
 
 def test_removing_a_counsellor_ends_their_sessions(guided_app, totp_secret):

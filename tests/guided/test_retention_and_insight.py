@@ -83,7 +83,7 @@ def test_insight_counts_whole_weeks_with_small_cells_hidden(guided_app, totp_sec
     assert {r.week.weekday() for r in rows} == {0}  # each in its week (the Monday)
 
 
-def test_the_insight_page_shows_them_with_small_cells_hidden(sqlite_url, tmp_path):
+def test_the_insight_page_never_shows_one_conversation(sqlite_url, tmp_path):
     app = make_app(sqlite_url, tmp_path, insight={"password_hash": hash_password("pw"),
                    "flush_seconds": 0}, **enable())  # fmt: skip
     secret = set_up_team(app)
@@ -93,7 +93,8 @@ def test_the_insight_page_shows_them_with_small_cells_hidden(sqlite_url, tmp_pat
     counsellor.post(f"/counsel/en/threads/{thread}/reply", data={"text": "hello"})
     admin = app.test_client()
     page = admin.get("/admin/insight", auth=("admin", "pw"), headers={"Accept-Language": "en"}).text
-    section = page.split("Guided support:")[1]
-    assert "guided:conversations · opened</th><td>&lt;10" in section
-    assert "guided:days to first reply · 0</th><td>&lt;10" in section
+    section = page.split("Guided support:")[1].split("<h2>")[0]
+    # This week is not finished and one conversation is under min_cell: nothing about it shows.
+    assert "guided:conversations" not in section
+    assert "No figures for this period." in section
     app.extensions["rumbo.engine"].dispose()
