@@ -24,13 +24,14 @@ class Entry:
 def workbook_entries(
     modules: tuple[Module, ...], answers: dict[str, dict[str, Any]]
 ) -> list[Entry]:
-    """Every answer, in curriculum order."""
+    """Every answer, in curriculum order, except private ones (about past offences), which
+    stay on their step page: never in the plan, the workbook page, its download or a share."""
     entries = []
     for module in modules:
         given = answers.get(module.slug, {})
         for step in module.steps:
             for exercise in step.exercises:
-                if exercise.id in given:
+                if exercise.id in given and not exercise.private:
                     entries.append(Entry(module, step, exercise, given[exercise.id]))
     return entries
 
