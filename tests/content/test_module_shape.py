@@ -32,6 +32,7 @@ STEPS = {
     ],
     "sexual-thoughts": [
         "attraction-not-behaviour",
+        "words-for-attraction",
         "fantasy",
         "masturbation",
         "preoccupation",
@@ -174,3 +175,28 @@ def test_the_family_page_is_required_in_every_language(tmp_path):
     (tmp_path / "content" / "es" / "pages" / "family.md").unlink()
     _, problems = check_tree(tmp_path / "content", LANGS)
     assert any("'family' page is missing" in str(error) for error in problems.errors)
+
+
+# Steps written for people the second edition left out (issue 22, part 4): new ids only.
+LEFT_OUT = [
+    ("sexual-thoughts", "words-for-attraction", "myth-or-fact"),
+    ("pathway", "young-adults", "checklist"),
+    ("self-compassion", "abused-yourself", "checklist"),
+    ("relationships", "children-in-your-life", "list"),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_people_left_out_have_steps_of_their_own(catalog, lang):
+    for slug, step_id, kind in LEFT_OUT:
+        step = catalog.module(lang, slug).step(step_id)
+        assert step is not None, (slug, step_id)
+        assert [e.type for e in step.exercises] == [kind], (slug, step_id)
+        assert len(step_prose(step).split()) <= 500, (slug, step_id)
+    words = step_prose(catalog.module(lang, "sexual-thoughts").step("words-for-attraction"))
+    for term in (
+        ("paedophilia", "hebephilia", "exclusive")
+        if lang == "en"
+        else ("pedofilia", "hebefilia", "exclusiva")
+    ):
+        assert term in words.lower(), term

@@ -410,9 +410,10 @@ def test_crisis_lines_are_named_where_suicide_comes_up(catalog, lang):
 
 FAMILY = {
     "en": ["is a child at risk right now?", "112", "999", "911", "Never help to hide an offence",
-           "legal advice", "will pass that on", "To confirm", "024", "116 123", "988"],
+           "legal advice", "If you found out, rather than were told", "will pass that on", "To confirm", "024", "116 123", "988"],
     "es": ["¿hay ahora mismo un niño o una niña en riesgo?", "112", "999", "911",
-           "Nunca ayudes a ocultar un delito", "asesoramiento legal", "la comunicará",
+           "Nunca ayudes a ocultar un delito", "asesoramiento legal",
+           "Si lo has descubierto, en vez de que te lo contara", "la comunicará",
            "Por confirmar", "024", "116 123", "988"],
 }  # fmt: skip
 
