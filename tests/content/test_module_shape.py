@@ -200,3 +200,13 @@ def test_people_left_out_have_steps_of_their_own(catalog, lang):
         else ("pedofilia", "hebefilia", "exclusiva")
     ):
         assert term in words.lower(), term
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_module_opens_with_three_or_four_key_points(catalog, lang):
+    heading = "Key points" if lang == "en" else "Lo esencial"
+    for module in catalog.modules(lang):
+        intro = str(module.intro)
+        assert intro.startswith(f"<p><strong>{heading}</strong></p>"), module.slug
+        first_list = intro.split("<ul>", 1)[1].split("</ul>", 1)[0]
+        assert 3 <= first_list.count("<li>") <= 4, module.slug
