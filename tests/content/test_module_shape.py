@@ -210,3 +210,15 @@ def test_each_module_opens_with_three_or_four_key_points(catalog, lang):
         assert intro.startswith(f"<p><strong>{heading}</strong></p>"), module.slug
         first_list = intro.split("<ul>", 1)[1].split("</ul>", 1)[0]
         assert 3 <= first_list.count("<li>") <= 4, module.slug
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_module_ends_with_a_task_that_the_next_one_opens_by_reviewing(catalog, lang):
+    modules = catalog.modules(lang)
+    for module in modules:
+        last = module.steps[-1].exercises[-1]
+        assert (last.id, last.plan) == ("week-task", "next-steps"), module.slug
+    for module in modules[1:]:
+        first = module.steps[0].blocks[0]
+        assert (first.id, first.type) == ("task-review", "choice"), module.slug
+    assert modules[0].exercise("task-review") is None  # nothing to review before the start
