@@ -222,3 +222,11 @@ def test_each_module_ends_with_a_task_that_the_next_one_opens_by_reviewing(catal
         first = module.steps[0].blocks[0]
         assert (first.id, first.type) == ("task-review", "choice"), module.slug
     assert modules[0].exercise("task-review") is None  # nothing to review before the start
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_suggested_pace_is_said_once_and_never_enforced(catalog, lang):
+    pace = "one module a week" if lang == "en" else "un módulo por semana"
+    texts = {m.slug: module_text(m) for m in catalog.modules(lang)}
+    assert [slug for slug, text in texts.items() if pace in text] == ["start"]
+    assert texts["start"].count(pace) == 1
