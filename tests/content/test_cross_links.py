@@ -22,7 +22,7 @@ CROSS_LINKS = [
     ("good-life", "loneliness", "relationships", "loneliness-ladder"),
     ("getting-help", "confidentiality", "disclosure", "what-others-pass-on"),
     ("getting-help", "barriers", "self-compassion", ""),
-    ("staying-on-track", "after-an-offence", "disclosure", ""),
+    ("staying-on-track", "legal-and-services", "disclosure", ""),
     ("disclosure", "practical-help", "self-regulation", "environment"),
 ]
 
@@ -53,4 +53,4 @@ def test_pages_link_where_a_reader_needs_them(catalog, shipped_app, lang):
     assert f"/{lang}/help" in links(lang, "self-compassion", dark)
     safety = client.get(f"/{lang}/safety").text  # deleting anything else: legal advice first
     hrefs = {urljoin(f"/{lang}/safety", h) for h in re.findall(r'href="([^"]+)"', safety)}
-    assert f"/{lang}/modules/staying-on-track/after-an-offence" in hrefs
+    assert f"/{lang}/modules/staying-on-track/legal-and-services" in hrefs

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from app.curriculum import Prose, check_tree
-from tests.content.conftest import LANGS, module_text, plain, sentences, step_prose
+from tests.content.conftest import LANGS, module_text, plain, sentences, step_prose, step_text
 from tests.support.apps import ROOT, SHIPPED_CONTENT
 
 PLACES = {
@@ -230,3 +230,12 @@ def test_a_suggested_pace_is_said_once_and_never_enforced(catalog, lang):
     texts = {m.slug: module_text(m) for m in catalog.modules(lang)}
     assert [slug for slug, text in texts.items() if pace in text] == ["start"]
     assert texts["start"].count(pace) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_offence_step_is_split_and_each_half_stays_under_500_words(catalog, lang):
+    module = catalog.module(lang, "staying-on-track")
+    ids = [s.id for s in module.steps]
+    assert ids.index("legal-and-services") == ids.index("after-an-offence") + 1
+    for step_id in ("after-an-offence", "legal-and-services"):
+        assert len(step_text(module.step(step_id)).split()) <= 500, step_id

@@ -135,7 +135,10 @@ def test_no_advice_to_delete_anything_without_legal_advice(lang):
 
 # --- Past offences: no written admission, nothing in the plan -------------------------------
 
-OFFENCE_STEPS = [("staying-on-track", "after-an-offence")]
+OFFENCE_STEPS = [
+    ("staying-on-track", "after-an-offence"),
+    ("staying-on-track", "legal-and-services"),
+]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -146,15 +149,16 @@ def test_what_a_visitor_ticks_about_past_offences_is_private_and_never_in_the_pl
         for exercise in step.exercises:
             assert exercise.private, exercise.id
             assert exercise.plan == "", exercise.id
-            assert exercise.type == "checklist", exercise.id
-            assert not exercise.other, exercise.id
-            # Neutral options: next steps anyone might take, never an admission.
-            admits = re.compile(r"again|never look|volver a mirar|de nuevo|otra vez", re.I)
-            assert not [o for o in exercise.options if admits.search(o)], exercise.options
+            assert exercise.type in ("checklist", "myth-or-fact"), exercise.id  # no free text
+            if exercise.type == "checklist":
+                assert not exercise.other, exercise.id
+                # Neutral options: next steps anyone might take, never an admission.
+                admits = re.compile(r"again|never look|volver a mirar|de nuevo|otra vez", re.I)
+                assert not [o for o in exercise.options if admits.search(o)], exercise.options
     private = {
         e.id for m in catalog.modules(lang) for s in m.steps for e in s.exercises if e.private
     }
-    assert private == {"after-offence-next"}
+    assert private == {"after-offence-next", "helpline-rule"}
 
 
 def test_ticks_about_past_offences_reach_no_plan_download_or_print(shipped_app):
@@ -187,8 +191,8 @@ def test_ticks_about_past_offences_reach_no_plan_download_or_print(shipped_app):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_already_offended_step_covers_each_situation(catalog, lang):
-    step = catalog.module(lang, "staying-on-track").step("after-an-offence")
-    text = step_text(step)
+    module = catalog.module(lang, "staying-on-track")
+    text = " ".join(step_text(module.step(s)) for s in ("after-an-offence", "legal-and-services"))
     needles = {
         "en": [
             "After viewing CSAM",
