@@ -14,8 +14,10 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
+from ..curriculum import catalog
 from ..workbook import store as workbook_store
 from ..workbook.store import Workbook
+from ..workbook.summary import shareable_answers
 from . import store
 from .crypto import Unreadable, new_key_pair, open_sealed, seal_to
 from .sharing import MAX_TEXT_CHARS, Message, compose
@@ -47,7 +49,9 @@ class Draft:
         return ""
 
     def message(self, workbook: Workbook, locale: str) -> Message:
-        return compose(self.text, locale, workbook.answers, workbook.check_ins, self.modules,
+        # Private answers (about past offences) are never shared, as they never leave their page.
+        answers = shareable_answers(catalog().modules(locale), workbook.answers)
+        return compose(self.text, locale, answers, workbook.check_ins, self.modules,
                        self.check_ins)  # fmt: skip
 
 

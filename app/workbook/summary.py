@@ -24,15 +24,26 @@ class Entry:
 def workbook_entries(
     modules: tuple[Module, ...], answers: dict[str, dict[str, Any]]
 ) -> list[Entry]:
-    """Every answer, in curriculum order."""
+    """Every answer, in curriculum order, except private ones (about past offences), which
+    stay on their step page: never in the plan, the workbook page, its download or a share."""
     entries = []
     for module in modules:
         given = answers.get(module.slug, {})
         for step in module.steps:
             for exercise in step.exercises:
-                if exercise.id in given:
+                if exercise.id in given and not exercise.private:
                     entries.append(Entry(module, step, exercise, given[exercise.id]))
     return entries
+
+
+def shareable_answers(
+    modules: tuple[Module, ...], answers: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """The answers a visitor may pass on (guided support): those the workbook page shows."""
+    shareable: dict[str, dict[str, Any]] = {}
+    for entry in workbook_entries(modules, answers):
+        shareable.setdefault(entry.module.slug, {})[entry.exercise.id] = entry.value
+    return shareable
 
 
 # What the "Right now" page shows first: the plan for a hard moment, in the order one needs it.

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.curriculum import check_tree
 from app.curriculum.exercises import TYPES as EXERCISE_TYPES
-from tests.support.apps import SHIPPED_CONTENT
 
 SLUGS = [
     "start",
@@ -23,13 +21,6 @@ SLUGS = [
     "disclosure",
     "staying-on-track",
 ]
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    catalog, problems = check_tree(SHIPPED_CONTENT, ("es", "en"))
-    assert problems.errors == [], "\n".join(map(str, problems.errors))
-    return catalog
 
 
 def shape(module):

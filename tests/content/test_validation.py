@@ -85,6 +85,14 @@ SINGLE_EDITS = {
         "en/01-sample.md", '  - "Not quite: a lapse is a single slip."\n', "", "feedback:",
         "'feedback' needs exactly one entry per option",
     ),
+    "plan on a private exercise": (
+        "en/01-sample.md", "plan: warning-signs", "plan: warning-signs\nprivate: true",
+        "plan: warning-signs", "'plan' cannot go with 'private: true'",
+    ),
+    "private that is not true or false": (
+        "en/01-sample.md", "plan: warning-signs", "plan: warning-signs\nprivate: maybe",
+        "private: maybe", "'private' must be true or false",
+    ),
     "unclosed exercise block": (
         "en/02-second.md", "prompt: A note.\n```", "prompt: A note.", "```exercise",
         "never closed",

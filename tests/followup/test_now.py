@@ -46,9 +46,9 @@ def test_the_shipped_page_answers_the_hardest_moments_in_both_languages(shipped_
     client = shipped_app.test_client()
     for lang, needles in {
         "en": ["I am with a child", "I have just looked at CSAM", "under 18",
-               "arrested or found out", "very high risk of suicide", "Stop It Now"],
+               "arrested or found out", "higher risk of suicide", "Stop It Now"],
         "es": ["Estoy con un niño", "Acabo de mirar material", "menor de 18",
-               "Me han detenido", "riesgo muy alto de suicidio", "Stop It Now"],
+               "Me han detenido", "mayor riesgo de suicidio", "Stop It Now"],
     }.items():  # fmt: skip
         page = client.get(f"/{lang}/now")
         assert page.status_code == 200

@@ -27,7 +27,10 @@ def test_a_module_shows_every_step_in_both_languages_with_its_exercises(preview)
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
     page = shown(response)
-    assert sides(page) == ["es", "en"] * 3  # three steps, each with its two languages
+    # the introduction (where key points open a module) and three steps, each in two languages
+    assert sides(page) == ["es", "en"] * 4
+    assert 'id="intro"' in page
+    assert "An introduction with a" in page
     for step_id in ("thinking", "choosing", "judging"):
         assert f'id="step-{step_id}"' in page
     assert "Thinking" in page

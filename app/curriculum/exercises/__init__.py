@@ -24,7 +24,7 @@ TYPES: dict[str, type[Exercise]] = {
     kind.name: kind
     for kind in (Reflection, Scale, Checklist, Choice, MythOrFact, Balance, ItemList)
 }
-COMMON_OPTIONS = frozenset({"id", "type", "hint"})
+COMMON_OPTIONS = frozenset({"id", "type", "hint", "private"})
 
 __all__ = ["TYPES", "Exercise", "Fields", "InvalidAnswer", "build_exercise"]
 
@@ -60,8 +60,14 @@ def build_exercise(text: str, path: Path, line: int, problems: Problems) -> Exer
     plan = options.text("plan") if "plan" in data else ""
     if "plan" in data and plan not in PLAN_SECTIONS:
         error("plan", f"{label}: unknown plan section (use one of {', '.join(PLAN_SECTIONS)})")
+    private = options.flag("private")
+    if private and plan:
+        error(
+            "plan",
+            f"{label}: 'plan' cannot go with 'private: true' (answers about past offences never go into the plan)",
+        )
     prompt = options.required_text(kind.prompt_key)
     hint = options.text("hint")
     if len(problems.errors) > before:
         return None
-    return kind(id=exercise_id, prompt=prompt, hint=hint, plan=plan, **fields)
+    return kind(id=exercise_id, prompt=prompt, hint=hint, plan=plan, private=private, **fields)

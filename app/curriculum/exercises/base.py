@@ -96,6 +96,9 @@ class Exercise:
     prompt: str
     hint: str = ""
     plan: str = ""
+    # About past offences: the answer stays on its step page only, never in the plan, the
+    # workbook page, its download or anything shared (docs/authoring.md, "private").
+    private: bool = False
 
     @property
     def type(self) -> str:
@@ -137,7 +140,7 @@ class Exercise:
 
     def shape(self) -> dict[str, Any]:
         """What must be the same in every locale (compared by the validator)."""
-        return {"type": self.name, "plan": self.plan}
+        return {"type": self.name, "plan": self.plan, "private": self.private}
 
     def read(self, fields: Fields, max_chars: int) -> Any:
         """The answer to store, from the submitted fields; raise InvalidAnswer when invalid."""
