@@ -16,6 +16,9 @@ from sqlalchemy.orm import Session
 from ..weeks import iso_week, monday, sunday
 from .model import DailyCount, WeeklyAnswer
 
+# Weekly answers by the prefix of their question: rulers, the self-check, else outcomes.
+SECTIONS = (("ruler:", "rulers"), ("self-check:", "self-check"))
+
 
 @dataclass(frozen=True)
 class Row:
@@ -76,6 +79,8 @@ def build_report(db: Session, day: date, min_cell: int) -> Report:
         for event, locale, module, step, n in events
     ]
     for question, answer, n in answers:
-        section = "rulers" if question.startswith("ruler:") else "outcomes"
-        rows.append(Row(section, (question.removeprefix("ruler:"), answer), int(n)))
+        prefix, section = next(
+            ((p, s) for p, s in SECTIONS if question.startswith(p)), ("", "outcomes")
+        )
+        rows.append(Row(section, (question.removeprefix(prefix), answer), int(n)))
     return Report(start, min_cell, tuple(rows))

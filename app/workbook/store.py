@@ -52,6 +52,8 @@ class Workbook:
     kept: bool = False
     # Follow-up check-ins, oldest first, as stored (read them through checkins.history()).
     check_ins: list[dict[str, Any]] = field(default_factory=list)
+    # Self-check answers, oldest first, as stored (workbook/selfchecks.py).
+    self_checks: list[dict[str, Any]] = field(default_factory=list)
     # The ciphertext this was opened from: a change made in the same request starts from it
     # instead of reading the row again (and still only writes if the row is unchanged).
     opened_from: bytes = field(default=b"", repr=False)
@@ -64,6 +66,8 @@ def _plaintext(workbook: Workbook) -> bytes:
     data: dict[str, Any] = {"v": 1, "answers": workbook.answers}
     if workbook.check_ins:
         data["check_ins"] = workbook.check_ins
+    if workbook.self_checks:
+        data["self_checks"] = workbook.self_checks
     return json.dumps(data, ensure_ascii=False).encode()
 
 
@@ -72,9 +76,10 @@ def _open(keys: WorkbookKeys, ciphertext: bytes, kept: bool) -> Workbook:
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise Unreadable("unexpected workbook content")
     check_ins = data.get("check_ins", [])
-    if not isinstance(check_ins, list):
+    self_checks = data.get("self_checks", [])
+    if not isinstance(check_ins, list) or not isinstance(self_checks, list):
         raise Unreadable("unexpected workbook content")
-    return Workbook(keys, data["answers"], kept, check_ins, opened_from=ciphertext)
+    return Workbook(keys, data["answers"], kept, check_ins, self_checks, opened_from=ciphertext)
 
 
 def _seal(workbook: Workbook) -> bytes:
@@ -226,7 +231,9 @@ def rekey(
             return None
         before, _ = found
         old = _open(workbook.keys, before, kept)
-        moved = Workbook(keys, old.answers, kept=kept, check_ins=old.check_ins)
+        moved = Workbook(
+            keys, old.answers, kept=kept, check_ins=old.check_ins, self_checks=old.self_checks
+        )
         gone = db.execute(
             delete(WorkbookRow).where(
                 WorkbookRow.lookup_id == workbook.keys.lookup_id, WorkbookRow.ciphertext == before
