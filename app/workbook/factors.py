@@ -3,7 +3,7 @@ check-in that asked it, as a chart and the rows of its table. No Flask here."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,8 +12,8 @@ from flask_babel import lazy_gettext as _l
 from ..charts import Chart, line_chart
 from ..curriculum.exercises.scale import Scale
 from ..curriculum.selfcheck import SelfCheck
-from .checkins import history
-from .selfchecks import self_check_history
+from .checkins import CheckIn, history
+from .selfchecks import SelfCheckAnswers, self_check_history
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,19 @@ class FactorHistory:
         return str(_l("Questions") if point.source == "self-check" else _l("Check-in"))
 
 
+def in_order(
+    answered: Sequence[SelfCheckAnswers], check_ins: Sequence[CheckIn]
+) -> list[tuple[str, str, Mapping[str, Any]]]:
+    """Self-checks and check-ins in the order they were given: (week, source, answers)."""
+    merged: list[tuple[str, str, Mapping[str, Any]]] = []
+    pending = list(answered)
+    for index, check_in in enumerate(check_ins):
+        merged += [(a.week, "self-check", a.answers) for a in pending if a.after <= index]
+        pending = [a for a in pending if a.after > index]
+        merged.append((check_in.week, "check-in", check_in.factors))
+    return merged + [(a.week, "self-check", a.answers) for a in pending]
+
+
 def factor_histories(
     check: SelfCheck, self_checks: Sequence[Any], check_ins: Sequence[Any]
 ) -> tuple[FactorHistory, ...]:
@@ -47,15 +60,10 @@ def factor_histories(
         scale = question.exercise
         assert isinstance(scale, Scale)  # the reader tracks scales only
         points = [
-            FactorPoint(a.week, value, "self-check")
-            for a in answered
-            if type(value := a.answers.get(question.id)) is int
-        ] + [
-            FactorPoint(c.week, value, "check-in")
-            for c in later
-            if type(value := c.factors.get(question.id)) is int
+            FactorPoint(week, value, source)
+            for week, source, given in in_order(answered, later)
+            if type(value := given.get(question.id)) is int
         ]
-        points.sort(key=lambda p: p.week)  # stable: a week's self-check before its check-in
         if not points:
             continue
         chart = line_chart([(p.week, p.value) for p in points], scale.minimum, scale.maximum)

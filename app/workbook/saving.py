@@ -85,7 +85,9 @@ def add_self_check(
 ) -> Saved:
     """Append one set of self-check answers (a new workbook on the visitor's first answer)."""
     written, created = save_change(
-        found, lambda current: append_self_check(current.self_checks, answers), budget
+        found,
+        lambda current: append_self_check(current.self_checks, answers, len(current.check_ins)),
+        budget,
     )
     return Saved(written, created, frozenset())
 

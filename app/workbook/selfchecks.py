@@ -5,6 +5,7 @@ newest answers and the rules as they are now. No Flask here.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,9 +18,12 @@ ANSWER_TYPES = (str, int, list)
 class SelfCheckAnswers:
     week: str  # "2026-W07"
     answers: Mapping[str, Any] = field(default_factory=dict)  # question id -> kept answer
+    # How many check-ins the workbook held when these were given: their order within a week,
+    # which the week alone cannot tell (and no finer time is ever kept).
+    after: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"week": self.week, "answers": dict(self.answers)}
+        return {"week": self.week, "answers": dict(self.answers), "after": self.after}
 
     @classmethod
     def from_json(cls, data: Any) -> SelfCheckAnswers | None:
@@ -34,7 +38,8 @@ class SelfCheckAnswers:
             for key, value in answers.items()
             if isinstance(key, str) and type(value) in ANSWER_TYPES
         }
-        return cls(data["week"], kept)
+        after = data.get("after", 0)
+        return cls(data["week"], kept, after if type(after) is int else 0)
 
 
 def self_check_history(stored: Sequence[Any]) -> list[SelfCheckAnswers]:
@@ -48,6 +53,9 @@ def latest(stored: Sequence[Any]) -> SelfCheckAnswers | None:
     return found[-1] if found else None
 
 
-def append_self_check(stored: list[dict[str, Any]], answers: SelfCheckAnswers) -> None:
-    stored.append(answers.to_json())
+def append_self_check(
+    stored: list[dict[str, Any]], answers: SelfCheckAnswers, check_ins: int
+) -> None:
+    """Add ``answers`` after the ``check_ins`` check-ins the workbook holds now."""
+    stored.append(dataclasses.replace(answers, after=check_ins).to_json())
     del stored[:-MAX_SELF_CHECKS]
