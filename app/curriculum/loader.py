@@ -72,7 +72,7 @@ def draft_tree(
         )
         for locale, modules in raw.items()
     }
-    checks = read_self_checks(content_dir, raw, problems)
+    checks = read_self_checks(content_dir, raw, problems, require_reviewed)
     built = {
         locale: dataclasses.replace(content, self_check=checks[locale])
         for locale, content in built.items()
@@ -81,7 +81,10 @@ def draft_tree(
 
 
 def read_self_checks(
-    content_dir: Path, raw: Mapping[str, Mapping[str, RawModule]], problems: Problems
+    content_dir: Path,
+    raw: Mapping[str, Mapping[str, RawModule]],
+    problems: Problems,
+    require_reviewed: bool = False,
 ) -> dict[str, SelfCheck | None]:
     """Each locale's self-check (None where the file is absent), the same in every locale."""
     found: dict[str, SelfCheck | None] = {}
@@ -89,7 +92,7 @@ def read_self_checks(
         path = content_dir / locale / FILE_NAME
         known = {slug: frozenset(s.id for s in m.steps) for slug, m in modules.items()}
         found[locale] = (
-            read_self_check(path, frozenset(modules), Renderer(known), problems)
+            read_self_check(path, frozenset(modules), Renderer(known), problems, require_reviewed)
             if path.is_file()
             else None
         )

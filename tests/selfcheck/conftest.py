@@ -9,7 +9,9 @@ from tests.support.apps import SHIPPED_CONTENT, make_app
 
 @pytest.fixture
 def shipped(sqlite_url, tmp_path):
-    app = make_app(sqlite_url, tmp_path, content=SHIPPED_CONTENT, insight={"flush_seconds": 0, "min_cell": 2})
+    app = make_app(
+        sqlite_url, tmp_path, content=SHIPPED_CONTENT, insight={"flush_seconds": 0, "min_cell": 2}
+    )
     yield app
     app.extensions["rumbo.engine"].dispose()
 

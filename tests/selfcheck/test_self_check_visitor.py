@@ -26,14 +26,14 @@ def main_of(page) -> str:
     return re.search(r"<main.*?</main>", page.text, re.S).group(0)
 
 
-@pytest.mark.parametrize("lang, title", [("en", "Questions"), ("es", "Preguntas")])
+@pytest.mark.parametrize(("lang", "title"), [("en", "Questions"), ("es", "Preguntas")])
 def test_the_questions_are_a_public_page_with_a_neutral_title(shipped, lang, title):
     page = read_as_a_public_page(shipped, f"/{lang}/self-check")
     shown = re.search(r"<title>(.*?)</title>", page.text).group(1)
     assert shown.startswith(f"{title} · ")
     assert not TOPIC_WORDS.search(shown)
     assert len(re.findall(r'class="exercise-title"', page.text)) == 14
-    assert 'action="/%s/self-check"' % lang in page.text
+    assert f'action="/{lang}/self-check"' in page.text
     assert "<script" not in main_of(page)  # a plain form: nothing needs JavaScript
 
 
@@ -103,9 +103,11 @@ def test_under_18_gets_the_crisis_lines_and_a_trusted_adult_and_no_unconfirmed_l
     client = shipped.test_client()
     answer_questions(client, "es", age=AGE_UNDER_18)
     main = main_of(client.get("/es/self-check/route"))
-    assert 'class="route-crisis"' in main and 'href="tel:024"' in main
+    assert 'class="route-crisis"' in main
+    assert 'href="tel:024"' in main
     assert "persona adulta de confianza" in main
-    assert "900 20 20 10" not in main and "116 111" not in main  # not confirmed in docs/facts.md
+    assert "900 20 20 10" not in main
+    assert "116 111" not in main
 
 
 def test_recent_use_puts_professional_help_and_right_now_forward(shipped):
@@ -114,7 +116,8 @@ def test_recent_use_puts_professional_help_and_right_now_forward(shipped):
     main = main_of(client.get("/en/self-check/route"))
     help_section = main.index('class="route-help"')
     assert help_section < main.index("route-modules-title")
-    assert 'href="/en/help"' in main[help_section:] and 'href="/en/now"' in main[help_section:]
+    assert 'href="/en/help"' in main[help_section:]
+    assert 'href="/en/now"' in main[help_section:]
     summary = client.get("/en/modules/").text
     assert "help from a professional could make a real difference" in summary
 
@@ -123,7 +126,8 @@ def test_the_answers_live_only_in_the_encrypted_workbook(shipped, sqlite_url):
     client = shipped.test_client()
     answer_questions(client, lonely="8", people=PEOPLE_NO_ONE, suicide=SUICIDE["past"])
     plaintext = workbook_plaintext(shipped, client)
-    assert b'"self_checks"' in plaintext and b'"no-one"' in plaintext
+    assert b'"self_checks"' in plaintext
+    assert b'"no-one"' in plaintext
     assert WEEK.encode() in plaintext
     stored = dump_database(sqlite_url)
     for word in (b"self_checks", b"no-one", b"lonely", b"past", WEEK.encode()):
@@ -138,7 +142,10 @@ def test_the_module_list_and_the_workbook_show_the_route_and_where_the_visitor_i
     assert listed.headers["Cache-Control"] == "no-store"
     assert "My route" in listed.text
     route = re.search(r'<section class="route-summary".*?</section>', listed.text, re.S).group(0)
-    assert re.findall(r'href="/en/modules/([a-z-]+)/"', route) == ["relationships", "self-compassion"]
+    assert re.findall(r'href="/en/modules/([a-z-]+)/"', route) == [
+        "relationships",
+        "self-compassion",
+    ]
     assert route.count("Next on your route") == 1
     assert route.index("Next on your route") < route.index("self-compassion")
 
@@ -146,10 +153,16 @@ def test_the_module_list_and_the_workbook_show_the_route_and_where_the_visitor_i
     step, exercise = next(
         (s, e) for s in module.steps for e in s.exercises if isinstance(e, Reflection)
     )
-    saved = client.post(f"/en/modules/relationships/{step.id}", data={f"{exercise.id}.answer": "a first try"})
+    saved = client.post(
+        f"/en/modules/relationships/{step.id}", data={f"{exercise.id}.answer": "a first try"}
+    )
     assert saved.status_code == 303
-    route = re.search(r'<section class="route-summary".*?</section>', client.get("/en/workbook").text, re.S)
-    assert re.search(r"Next on your route</strong> · Started: 1 of \d+ exercises answered", route.group(0))
+    route = re.search(
+        r'<section class="route-summary".*?</section>', client.get("/en/workbook").text, re.S
+    )
+    assert re.search(
+        r"Next on your route</strong> · Started: 1 of \d+ exercises answered", route.group(0)
+    )
     assert "shared" not in shipped.extensions["rumbo.page_cache"].get("/en/modules/").decode()
     assert "My route" not in shipped.extensions["rumbo.page_cache"].get("/en/modules/").decode()
 
@@ -205,4 +218,7 @@ def test_insight_counts_takers_and_first_modules_per_week_and_nothing_per_person
         ("self-check:first-module", "none"): 1,
     }
     report = shipped.test_cli_runner().invoke(args=["insight", "report"]).output
-    assert re.search(r"self-check:\n.*\n  first-module  none +<2\n  first-module  relationships +2\n  taken +all +3\n", report)
+    assert re.search(
+        r"self-check:\n.*\n  first-module  none +<2\n  first-module  relationships +2\n  taken +all +3\n",
+        report,
+    )

@@ -39,23 +39,28 @@ def _compare(
     locale: str, check: SelfCheck, other: str, twin: SelfCheck, problems: Problems
 ) -> None:
     path = check.path
-    theirs = [q.id for q in twin.questions]
-    for index, question in enumerate(check.questions):
-        if question.id not in theirs:
+    theirs = {q.id: q for q in twin.questions}
+    ours = [q for q in check.questions if q.id not in twin.broken]
+    common = [q.id for q in ours if q.id in theirs]
+    their_order = [q.id for q in twin.questions if q.id in common]
+    for question in ours:
+        twin_question = theirs.get(question.id)
+        if twin_question is None:
             problems.error(path, question.line,
                            f"question {question.id!r} exists in {locale} but not in {other}")  # fmt: skip
             continue
-        if theirs.index(question.id) != index:
+        if common.index(question.id) != their_order.index(question.id):
             problems.error(path, question.line,
-                           f"question {question.id!r} is number {index + 1} here but "
-                           f"{theirs.index(question.id) + 1} in {other}")  # fmt: skip
-        twin_question = twin.questions[theirs.index(question.id)]
+                           f"question {question.id!r} is in another place in {other}")  # fmt: skip
         if _shape(question) != _shape(twin_question):
             problems.error(path, question.line,
                            f"question {question.id!r}: type, option ids, range or tracking "
                            f"differ from {other}")  # fmt: skip
     their_rules = {r.id: r for r in twin.rules}
-    for index, rule in enumerate(check.rules):
+    rules = [r for r in check.rules if r.id not in twin.broken]
+    common = [r.id for r in rules if r.id in their_rules]
+    their_order = [r.id for r in twin.rules if r.id in common]
+    for rule in rules:
         twin_rule = their_rules.get(rule.id)
         if twin_rule is None:
             problems.error(
@@ -65,5 +70,5 @@ def _compare(
             problems.error(
                 path, rule.line, f"rule {rule.id!r}: 'when' or what it does differs from {other}"
             )
-        elif twin.rules.index(twin_rule) != index:
+        elif common.index(rule.id) != their_order.index(rule.id):
             problems.error(path, rule.line, f"rule {rule.id!r} is in another place in {other}")

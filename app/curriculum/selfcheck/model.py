@@ -115,6 +115,7 @@ class SelfCheck:
     rules: tuple[Rule, ...]
     path: Path
     review: str = "draft"
+    broken: frozenset[str] = frozenset()  # ids of blocks with errors, left out (authors only)
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

@@ -22,6 +22,7 @@ from .model import Condition, Question, Rule, SelfCheck
 from .rules import read_rule
 
 FILE_NAME = "self-check.md"
+BLOCK_ID = re.compile(r"^id:\s*['\"]?([^'\"\s]+)", re.M)
 BLOCK = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*(?P<kind>[\w-]*)\s*$")
 META_KEYS = frozenset({"title", "review"})
 QUESTION_TYPES = {kind.name: kind for kind in (Choice, Checklist, Scale)}
@@ -30,7 +31,11 @@ NOT_HERE = ("other", "plan", "feedback", "count")  # free text, the plan, feedba
 
 
 def read_self_check(
-    path: Path, modules: frozenset[str], renderer: Renderer, problems: Problems
+    path: Path,
+    modules: frozenset[str],
+    renderer: Renderer,
+    problems: Problems,
+    require_reviewed: bool = False,
 ) -> SelfCheck | None:
     """The self-check in ``path`` (checked against the locale's module slugs), or None."""
     try:
@@ -46,10 +51,16 @@ def read_self_check(
         problems.error(path, 1, "front matter is not closed with a '---' line")
         return None
     meta = _meta(path, lines[1:end], problems)
+    if require_reviewed and meta.get("review") != "reviewed":
+        line = key_lines(lines[1:end], 2).get("review", 2)
+        problems.error(path, line, "the self-check is still a draft (review: draft)")
     intro, blocks = _split(path, lines, end + 1, problems)
     questions: list[Question] = []
     rules: list[Rule] = []
+    broken: set[str] = set()
     for kind, line, text in blocks:
+        named = BLOCK_ID.search(text)
+        before = len(problems.errors)
         if kind == "question":
             question = read_question(text, path, line, problems)
             if question is not None and any(q.id == question.id for q in questions):
@@ -63,6 +74,8 @@ def read_self_check(
                 problems.error(path, line, f"rule id {rule.id!r} is used twice")
             elif rule is not None:
                 rules.append(rule)
+        if len(problems.errors) > before and named:
+            broken.add(named.group(1))  # reported here: not again as missing in other languages
     if not questions:
         problems.error(path, end + 1, "the self-check has no ```question blocks")
     _check_reachable(path, rules, problems)
@@ -78,6 +91,7 @@ def read_self_check(
         rules=tuple(rules),
         path=path,
         review=str(meta.get("review", "draft")),
+        broken=frozenset(broken),
     )
 
 

@@ -12,6 +12,8 @@ because: You said you often feel alone: the module on relationships may help ear
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -62,59 +64,78 @@ def read_rule(
     because = data.get("because")
     if not isinstance(because, str) or not because.strip():
         error("because", "needs 'because:', the reason in plain words for the visitor")
-    when = _conditions(data.get("when"), questions, error)
+    nested = _nested_lines(text, line + 1, lines.get("when"))
+
+    def when_error(question: str, message: str) -> None:
+        problems.error(path, nested.get(question, lines.get("when", line)), f"{label}: {message}")
+
+    when = _conditions(data.get("when"), questions, when_error)
     if len(problems.errors) > before:
         return None
     return Rule(str(rule_id), when, effect, str(because).strip(), str(module), line)
 
 
+def _nested_lines(text: str, first_line: int, when_line: int | None) -> dict[str, int]:
+    """The line of each question id under ``when:``, for messages about that condition."""
+    found: dict[str, int] = {}
+    if when_line is None:
+        return found
+    for offset, content in enumerate(text.splitlines()):
+        number = first_line + offset
+        match = re.match(r"^\s+([a-z0-9-]+)\s*:", content)
+        if number > when_line and match:
+            found.setdefault(match.group(1), number)
+        elif number > when_line and content.strip() and not content[0].isspace():
+            break  # the next top-level key: the end of ``when:``
+    return found
+
+
 def _conditions(
     when: Any, questions: Mapping[str, Question], error: Callable[[str, str], None]
 ) -> tuple[Condition, ...]:
+    """``error(question id or "", message)`` reports at the line of that condition."""
     if not isinstance(when, dict) or not when:
-        error("when", "needs 'when:' with at least one question id and its answers")
+        error("", "needs 'when:' with at least one question id and its answers")
         return ()
     found = []
     for question_id, wanted in when.items():
         question = questions.get(question_id)
         if question is None:
-            error("when", f"unknown question {question_id!r} (questions come before rules)")
+            error(
+                str(question_id), f"unknown question {question_id!r} (questions come before rules)"
+            )
             continue
-        condition = _condition(question, wanted, error)
+        condition = _condition(question, wanted, functools.partial(error, str(question_id)))
         if condition is not None:
             found.append(condition)
     return tuple(found)
 
 
-def _condition(
-    question: Question, wanted: Any, error: Callable[[str, str], None]
-) -> Condition | None:
+def _condition(question: Question, wanted: Any, error: Callable[[str], None]) -> Condition | None:
     name = question.id
     exercise = question.exercise
     if isinstance(exercise, Scale):
         if not isinstance(wanted, dict) or not wanted or set(wanted) - {"from", "to"}:
-            error("when", f"{name!r} is a scale: write {{from: N}}, {{to: N}} or both")
+            error(f"{name!r} is a scale: write {{from: N}}, {{to: N}} or both")
             return None
         low, high = wanted.get("from"), wanted.get("to")
         if any(v is not None and (type(v) is not int) for v in (low, high)):
-            error("when", f"{name!r}: 'from' and 'to' are whole numbers")
+            error(f"{name!r}: 'from' and 'to' are whole numbers")
             return None
         condition = Condition(name, low=low, high=high)
     else:
         if not isinstance(wanted, list) or not wanted:
-            error(
-                "when", f"{name!r}: list the option ids, such as [{', '.join(question.values[:2])}]"
-            )
+            error(f"{name!r}: list the option ids, such as [{', '.join(question.values[:2])}]")
             return None
         unknown = [str(v) for v in wanted if v not in question.values]
         if unknown:
-            error("when", f"{name!r}: unknown option {', '.join(map(repr, unknown))} "
+            error(f"{name!r}: unknown option {', '.join(map(repr, unknown))} "
                   f"(its options: {', '.join(question.values)})")  # fmt: skip
             return None
         condition = Condition(name, options=frozenset(wanted))
     if not any(condition.holds(value) for value in question.possible()):
         assert isinstance(exercise, Scale)  # a known option always can be chosen
-        error("when", f"is unreachable: answers to {name!r} go from "
+        error(f"is unreachable: answers to {name!r} go from "
               f"{exercise.minimum} to {exercise.maximum}")  # fmt: skip
         return None
     return condition
