@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from ...authoring import Problems
 from ..exercises.scale import Scale
-from .model import Question, SelfCheck
+from .model import Question, Rule, SelfCheck
 from .read import FILE_NAME
 
 
@@ -38,37 +39,25 @@ def compare_self_checks(
 def _compare(
     locale: str, check: SelfCheck, other: str, twin: SelfCheck, problems: Problems
 ) -> None:
+    """Questions, then rules: each in both files, in the same place, of the same shape."""
     path = check.path
-    theirs = {q.id: q for q in twin.questions}
-    ours = [q for q in check.questions if q.id not in twin.broken]
-    common = [q.id for q in ours if q.id in theirs]
-    their_order = [q.id for q in twin.questions if q.id in common]
-    for question in ours:
-        twin_question = theirs.get(question.id)
-        if twin_question is None:
-            problems.error(path, question.line,
-                           f"question {question.id!r} exists in {locale} but not in {other}")  # fmt: skip
-            continue
-        if common.index(question.id) != their_order.index(question.id):
-            problems.error(path, question.line,
-                           f"question {question.id!r} is in another place in {other}")  # fmt: skip
-        if _shape(question) != _shape(twin_question):
-            problems.error(path, question.line,
-                           f"question {question.id!r}: type, option ids, range or tracking "
-                           f"differ from {other}")  # fmt: skip
-    their_rules = {r.id: r for r in twin.rules}
-    rules = [r for r in check.rules if r.id not in twin.broken]
-    common = [r.id for r in rules if r.id in their_rules]
-    their_order = [r.id for r in twin.rules if r.id in common]
-    for rule in rules:
-        twin_rule = their_rules.get(rule.id)
-        if twin_rule is None:
-            problems.error(
-                path, rule.line, f"rule {rule.id!r} exists in {locale} but not in {other}"
-            )
-        elif twin_rule.shape() != rule.shape():
-            problems.error(
-                path, rule.line, f"rule {rule.id!r}: 'when' or what it does differs from {other}"
-            )
-        elif common.index(rule.id) != their_order.index(rule.id):
-            problems.error(path, rule.line, f"rule {rule.id!r} is in another place in {other}")
+    blocks: tuple[tuple[str, Sequence[Any], Sequence[Any], Callable[[Any], object], str], ...]
+    blocks = (
+        ("question", check.questions, twin.questions, _shape,
+         "type, option ids, range or tracking differ"),
+        ("rule", check.rules, twin.rules, Rule.shape, "'when' or what it does differs"),
+    )  # fmt: skip
+    for kind, ours, theirs, shape, what in blocks:
+        by_id: dict[str, Any] = {b.id: b for b in theirs}
+        mine = [b for b in ours if b.id not in twin.broken]  # reported in the other file
+        common = [b.id for b in mine if b.id in by_id]
+        their_order = [b.id for b in theirs if b.id in common]
+        for block in mine:
+            label = f"{kind} {block.id!r}"
+            if block.id not in by_id:
+                problems.error(path, block.line, f"{label} exists in {locale} but not in {other}")
+                continue
+            if shape(block) != shape(by_id[block.id]):
+                problems.error(path, block.line, f"{label}: {what} from {other}")
+            if common.index(block.id) != their_order.index(block.id):
+                problems.error(path, block.line, f"{label} is in another place in {other}")
