@@ -13,7 +13,13 @@ from app.curriculum.exercises.reflection import Reflection
 from app.insight.model import WeeklyAnswer
 from tests.selfcheck.conftest import answer_questions
 from tests.support.pages import read_as_a_public_page
-from tests.support.visitor import check_in, dump_database, workbook_cookie, workbook_plaintext
+from tests.support.visitor import (
+    check_in,
+    dump_database,
+    keep,
+    workbook_cookie,
+    workbook_plaintext,
+)
 
 WEEK = "{}-W{:02d}".format(*date.today().isocalendar()[:2])
 # Option positions in the shipped questions (content/<lang>/self-check.md).
@@ -221,3 +227,12 @@ def test_insight_counts_takers_and_first_modules_per_week_and_nothing_per_person
         r"self-check:\n.*\n  first-module  none +<2\n  first-module  relationships +2\n  taken +all +3\n",
         report,
     )
+
+
+def test_a_kept_workbook_brings_the_route_back_on_another_device(shipped):
+    client = shipped.test_client()
+    answer_questions(client, lonely="8")
+    phrase = keep(client)
+    other = shipped.test_client()
+    assert other.post("/en/resume", data={"passphrase": phrase}).status_code == 303
+    assert "You said you feel alone most days." in other.get("/en/self-check/route").text
