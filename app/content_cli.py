@@ -46,6 +46,10 @@ def check_command(path: Path | None, strict: bool, require_reviewed: bool) -> No
     errors, warnings = len(problems.errors), len(problems.warnings)
     failed = errors or (strict and warnings)
     modules = sum(len(draft.modules(locale)) for locale in draft.locales)
-    click.echo(f"{errors} error(s), {warnings} warning(s); {modules} module file(s) checked.")
+    checks = sum(1 for locale in draft.locales if draft.self_check(locale) is not None)
+    click.echo(
+        f"{errors} error(s), {warnings} warning(s); {modules} module file(s) "
+        f"and {checks} self-check file(s) checked."
+    )
     if failed:
         raise SystemExit(1)

@@ -127,6 +127,7 @@ def test_content_check_lists_the_problems_and_the_portal_refuses_to_start(
     result = app.test_cli_runner().invoke(args=["content", "check", str(content)])
     assert result.exit_code == 1
     assert "unknown module 'friendships'" in result.output
+    assert "and 2 self-check file(s) checked." in result.output
     with pytest.raises(SystemExit):
         make_app(f"sqlite:///{tmp_path / 'broken.db'}", tmp_path, content=content)
     assert "unknown module 'friendships'" in capsys.readouterr().err
