@@ -22,6 +22,7 @@ from . import (
     portal,
     preview,
     privacy,
+    selfcheck,
     templating,
     workbook,
 )
@@ -81,6 +82,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     portal.init_app(app)
     followup.init_app(app)
     guided.init_app(app)
+    selfcheck.init_app(app)
     if live is not None:
         preview.init_app(app, live)
     templating.init_app(app)  # last: it compiles every template, which need the globals above

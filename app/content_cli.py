@@ -54,9 +54,10 @@ def check_command(
     to_confirm = len(problems.to_confirm)
     failed = errors or (strict and warnings) or (require_confirmed and to_confirm)
     modules = sum(len(draft.modules(locale)) for locale in draft.locales)
+    checks = sum(1 for locale in draft.locales if draft.self_check(locale) is not None)
     click.echo(
         f"{errors} error(s), {warnings} warning(s), {to_confirm} help entry(ies) to confirm;"
-        f" {modules} module file(s) checked."
+        f" {modules} module file(s) and {checks} self-check file(s) checked."
     )
     if failed:
         raise SystemExit(1)

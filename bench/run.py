@@ -38,6 +38,7 @@ SECTIONS = ("load", "scaleout", "soak", "growth")
 STATIC = "same step page, static (nginx)"
 GROWTH_ROUNDS = 3
 VISITORS = 200  # workbooks saved into in turn by the "200 visitors" row
+SELF_CHECK = {"lonely.answer": "8", "mood.answer": "7", "urge-strength.answer": "7"}
 
 
 class Report:
@@ -79,6 +80,14 @@ def workbook_cookie(base: str) -> str:
     """Answer an exercise, as a visitor would, and return the ``rumbo=...`` cookie it sets."""
     status, headers, _ = request(base, "POST", STEP, ANSWER)
     assert status == 303, f"saving an answer gave {status}"
+    return headers["Set-Cookie"].split(";", 1)[0]
+
+
+def self_check_cookie(base: str) -> str:
+    """Take the self-check (a route of three modules and professional help) and return the
+    cookie it sets."""
+    status, headers, _ = request(base, "POST", "/es/self-check", SELF_CHECK)
+    assert status == 303, f"taking the self-check gave {status}"
     return headers["Set-Cookie"].split(";", 1)[0]
 
 
@@ -149,6 +158,7 @@ def load(args, folder: Path, report: Report) -> None:
         passphrase = kept_passphrase(base)
         save_cookie = workbook_cookie(base)
         visitors = [workbook_cookie(base) for _ in range(VISITORS)]
+        route_cookie = self_check_cookie(base)
         _, _, step_html = request(base, "GET", STEP)
         plan = [
             # name, path, cookie, form to POST, expected status
@@ -159,6 +169,8 @@ def load(args, folder: Path, report: Report) -> None:
             ("module list", "/es/modules/", None, None, 200),
             ("help page", "/es/help", None, None, 200),
             ("workbook page (cookie)", "/es/workbook", cookie, None, 200),
+            ("self-check page", "/es/self-check", None, None, 200),
+            ("self-check route (cookie)", "/es/self-check/route", route_cookie, None, 200),
             ("save answer (POST, 200 visitors)", STEP, None, ANSWER, 303),
             ("save answer (POST, one workbook x 32)", STEP, save_cookie, ANSWER, 303),
             ("save answer (POST, new workbook)", STEP, None, ANSWER, 303),

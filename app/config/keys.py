@@ -195,7 +195,7 @@ class Settings:
         1024, checks.WholeNumber(1, 10_000_000),
         "Room, in megabytes, for workbooks not (yet) kept, across the whole database. When"
         " it is full, a first save answers \"try again in a moment\" with the text kept until"
-        " the purge deletes those unused for a day. A full workbook takes at most 352 KiB.",
+        " the purge deletes those unused for a day. A full workbook takes at most 384 KiB.",
     )  # fmt: skip
     kept_megabytes_per_day: int = setting(
         256, checks.WholeNumber(1, 10_000_000),

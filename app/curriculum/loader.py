@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
@@ -11,6 +12,8 @@ from .build import build_locale
 from .exercises import Exercise, build_exercise
 from .model import Catalog
 from .parse import RawModule, read_module
+from .render import Renderer
+from .selfcheck import FILE_NAME, SelfCheck, compare_self_checks, read_self_check
 from .validate import StepExercises, check_step_ids, compare_locales, valid_meta
 from .validate import require_reviewed as check_reviewed
 
@@ -69,13 +72,40 @@ def draft_tree(
         )
         for locale, modules in raw.items()
     }
+    checks = read_self_checks(content_dir, raw, problems, require_reviewed)
+    built = {
+        locale: dataclasses.replace(content, self_check=checks[locale])
+        for locale, content in built.items()
+    }
     return Catalog(MappingProxyType(built)), problems
+
+
+def read_self_checks(
+    content_dir: Path,
+    raw: Mapping[str, Mapping[str, RawModule]],
+    problems: Problems,
+    require_reviewed: bool = False,
+) -> dict[str, SelfCheck | None]:
+    """Each locale's self-check (None where the file is absent), the same in every locale."""
+    found: dict[str, SelfCheck | None] = {}
+    for locale, modules in raw.items():
+        path = content_dir / locale / FILE_NAME
+        known = {slug: frozenset(s.id for s in m.steps) for slug, m in modules.items()}
+        found[locale] = (
+            read_self_check(path, frozenset(modules), Renderer(known), problems, require_reviewed)
+            if path.is_file()
+            else None
+        )
+    compare_self_checks(found, {locale: content_dir / locale for locale in raw}, problems)
+    return found
 
 
 def read_modules(folder: Path, problems: Problems) -> dict[str, RawModule]:
     """Every module file of one locale folder with valid front matter, by slug."""
     modules: dict[str, RawModule] = {}
     for path in sorted(folder.glob("*.md")):
+        if path.name == FILE_NAME:  # the self-check, read by read_self_checks
+            continue
         module = read_module(path, problems)
         if module is None or not valid_meta(module, problems):
             continue

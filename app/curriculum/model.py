@@ -14,6 +14,7 @@ from types import MappingProxyType
 from markupsafe import Markup
 
 from .exercises.base import Exercise
+from .selfcheck.model import SelfCheck
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class LocaleContent:
     modules: tuple[Module, ...]
     by_slug: Mapping[str, Module] = field(default_factory=lambda: MappingProxyType({}))
     pages: Mapping[str, Page] = field(default_factory=lambda: MappingProxyType({}))
+    self_check: SelfCheck | None = None  # content/<lang>/self-check.md, where it exists
 
     @cached_property
     def positions(self) -> Mapping[str, int]:
@@ -107,6 +109,10 @@ class Catalog:
     def page(self, locale: str, name: str) -> Page | None:
         content = self.locales.get(locale)
         return content.pages.get(name) if content else None
+
+    def self_check(self, locale: str) -> SelfCheck | None:
+        content = self.locales.get(locale)
+        return content.self_check if content else None
 
     def neighbours(self, locale: str, module: Module) -> tuple[Module | None, Module | None]:
         # Performance: a lookup by slug, not modules.index(module), which compares every earlier

@@ -30,6 +30,7 @@ PAGE_LINKS = {
     "resume": "resume",
     "check-in": "check-in",
     "now": "now",
+    "self-check": "self-check",
 }
 MODULE_PREFIX = "../../"
 

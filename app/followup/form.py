@@ -7,7 +7,7 @@ and report bad input exactly as on a step page.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask_babel import gettext as _
@@ -20,6 +20,7 @@ from ..curriculum.exercises.checklist import Checklist
 from ..curriculum.exercises.reflection import Reflection
 from ..curriculum.exercises.scale import Scale
 from ..curriculum.rulers import starting_rulers
+from ..curriculum.selfcheck import Question
 from ..portal.form import StepForm, read_step
 from ..workbook.checkins import RULERS, CheckIn, iso_week, new_id
 from ..workbook.summary import workbook_entries
@@ -54,10 +55,13 @@ class CheckInForm:
     skills: Checklist
     note: Reflection
     own_signs: bool  # the warning signs are the visitor's own, from their plan
+    # The self-check's tracked factors in short form (optional), by question id.
+    factors: dict[str, Scale] = field(default_factory=dict)
 
     @property
     def exercises(self) -> tuple[Exercise, ...]:
-        return (self.importance, self.confidence, self.urges, self.signs, self.skills, self.note)
+        rulers = (self.importance, self.confidence, self.urges)
+        return (*rulers, *self.factors.values(), self.signs, self.skills, self.note)
 
 
 def _scale(exercise_id: str, prompt: str, low: str, high: str) -> Scale:
@@ -75,7 +79,11 @@ def own_warning_signs(modules: Sequence[Module], answers: dict[str, dict[str, An
     return list(signs)[:MAX_OWN_SIGNS]
 
 
-def check_in_form(modules: Sequence[Module], answers: dict[str, dict[str, Any]]) -> CheckInForm:
+def check_in_form(
+    modules: Sequence[Module],
+    answers: dict[str, dict[str, Any]],
+    tracked: Sequence[Question] = (),
+) -> CheckInForm:
     found = starting_rulers(modules)
     importance = found.scales["importance"] if found else None
     confidence = found.scales["confidence"] if found else None
@@ -123,6 +131,7 @@ def check_in_form(modules: Sequence[Module], answers: dict[str, dict[str, Any]])
             hint=_("What went well, what was hard, what you want to try next."),
         ),
         own_signs=bool(own),
+        factors={q.id: q.short for q in tracked if q.short is not None},
     )
 
 
@@ -151,6 +160,11 @@ def read_check_in(
         signs=tuple(form.signs.lines(values["signs"])) if "signs" in values else (),
         skills=tuple(form.skills.lines(values["skills"])) if "skills" in values else (),
         note=values.get("note", ""),
+        factors={
+            question: values[scale.id]
+            for question, scale in form.factors.items()
+            if scale.id in values
+        },
     )
     return ReadCheckIn(check_in, read)
 

@@ -32,7 +32,9 @@ COUNTED_RULER = "ruler:check-in/{}"  # weekly distributions (docs/insight.md)
 
 
 def _form() -> CheckInForm:
-    return check_in_form(catalog().modules(current_locale()), current_answers())
+    check = catalog().self_check(current_locale())
+    tracked = check.tracked if check else ()
+    return check_in_form(catalog().modules(current_locale()), current_answers(), tracked)
 
 
 def _render(**context: object) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
+from ..blueprints import register_views
 from ..context import SETTINGS
 
 visitor_bp = Blueprint("guided", __name__, url_prefix="/<lang>")
@@ -15,10 +16,10 @@ counsel_bp = Blueprint("counsel", __name__, url_prefix="/counsel")
 def init_app(app: Flask) -> None:
     if not SETTINGS.of(app).guided_enabled:
         return
-    from . import counsel_views, hooks, visitor_views  # noqa: F401  (routes register on the bps)
+    from . import counsel_views, hooks, visitor_views
     from .cli import counsel_cli
 
     hooks.init_app(app)
-    app.register_blueprint(visitor_bp)
-    app.register_blueprint(counsel_bp)
+    register_views(app, visitor_bp, visitor_views)
+    register_views(app, counsel_bp, counsel_views)
     app.cli.add_command(counsel_cli)

@@ -20,6 +20,7 @@ HEADERS = {
     "events": ("event", "locale", "module", "step"),
     "outcomes": ("question", "answer"),
     "rulers": ("ruler", "value"),
+    "self-check": ("figure", "value"),
 }
 
 

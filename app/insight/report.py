@@ -23,10 +23,13 @@ from sqlalchemy.orm import Session
 from ..weeks import iso_week, monday, sunday
 from .model import DailyCount, WeeklyAnswer
 
+# Weekly answers by the prefix of their question: rulers, the self-check, else outcomes.
+SECTIONS = (("ruler:", "rulers"), ("self-check:", "self-check"), ("guided:", "guided"))
+
 
 @dataclass(frozen=True)
 class Row:
-    section: str  # "events", "outcomes", "rulers" or "guided"
+    section: str  # "events", "outcomes", "rulers", "self-check" or "guided"
     labels: tuple[str, ...]
     count: int
 
@@ -97,8 +100,8 @@ def build_report(db: Session, day: date, min_cell: int, today: date) -> Report:
     for question, found in by_question.items():
         if sum(n for _, n in found) < min_cell:
             continue  # too few answers: which rows exist would show them
-        section = "rulers" if question.startswith("ruler:") else "outcomes"
-        if question.startswith("guided:"):  # guided support (guided/insight.py)
-            section = "guided"
-        rows.extend(Row(section, (question.removeprefix("ruler:"), a), n) for a, n in found)
+        prefix, section = next(
+            ((p, s) for p, s in SECTIONS if question.startswith(p)), ("", "outcomes")
+        )
+        rows.extend(Row(section, (question.removeprefix(prefix), a), n) for a, n in found)
     return Report(start, min_cell, tuple(rows))

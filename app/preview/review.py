@@ -11,6 +11,7 @@ from ..authoring import Problem, shown_path
 from ..curriculum import Module
 from .compare import definition, review_module, slugs
 from .live import LIVE
+from .self_check import self_check_pairs
 
 review_bp = Blueprint("review", __name__, url_prefix="/review")
 NO_STORE = {"Cache-Control": "no-store"}  # always the files as they are now
@@ -33,6 +34,21 @@ def index() -> ResponseReturnValue:
         if review is not None
     ]
     return render_template("preview/index.html", reading=reading, rows=rows), 200, NO_STORE
+
+
+@review_bp.get("/self-check/")
+def self_check() -> ResponseReturnValue:
+    """The self-check's questions and rules in every locale side by side (docs/authoring.md)."""
+    reading = LIVE.get().reading
+    checks = {locale: content.self_check for locale, content in reading.draft.locales.items()}
+    if not any(checks.values()):
+        abort(404)
+    paths = {shown_path(check.path) for check in checks.values() if check is not None}
+    problems = [p for p in (*reading.errors, *reading.warnings) if p.path in paths]
+    page = render_template(
+        "preview/self-check.html", checks=checks, pairs=self_check_pairs(checks), problems=problems
+    )
+    return page, 200, NO_STORE
 
 
 @review_bp.get("/<slug>")

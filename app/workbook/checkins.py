@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..weeks import iso_week
@@ -46,6 +46,8 @@ class CheckIn:
     signs: tuple[str, ...] = ()  # warning signs noticed, in the visitor's words at the time
     skills: tuple[str, ...] = ()  # skills that helped
     note: str = ""
+    # The self-check's tracked factors, asked again in short form: question id -> answer.
+    factors: dict[str, int] = field(default_factory=dict)
 
     def ruler(self, name: str) -> int:
         value: int = getattr(self, name)
@@ -61,7 +63,7 @@ class CheckIn:
             "signs": list(self.signs),
             "skills": list(self.skills),
             "note": self.note,
-        }
+        } | ({"factors": dict(self.factors)} if self.factors else {})
 
     @classmethod
     def from_json(cls, data: Any) -> CheckIn | None:
@@ -88,7 +90,14 @@ class CheckIn:
             signs=tuple(texts[0]),
             skills=tuple(texts[1]),
             note=data.get("note", ""),
+            factors=_factors(data.get("factors")),
         )
+
+
+def _factors(data: Any) -> dict[str, int]:
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and type(v) is int}
 
 
 def history(stored: Sequence[Any]) -> list[CheckIn]:

@@ -18,6 +18,7 @@ from .. import db
 from . import retention, store
 from .checkins import CheckIn, append, remove
 from .current import NoWorkbook, server_keys, today
+from .selfchecks import SelfCheckAnswers, append_self_check
 
 Admission = Callable[[], bool]  # may a new workbook be made now? (it may wait its turn)
 Reason = Literal["expired", "unreadable", "unavailable", "busy", "full", "too-many-new"]
@@ -73,6 +74,20 @@ def add_check_in(
     """Append a check-in to the visitor's workbook (a new one on their first answer)."""
     written, created = save_change(
         found, lambda current: append(current.check_ins, check_in), admit
+    )
+    return Saved(written, created, frozenset())
+
+
+def add_self_check(
+    found: store.Workbook | NoWorkbook,
+    answers: SelfCheckAnswers,
+    admit: Admission | None,
+) -> Saved:
+    """Append one set of self-check answers (a new workbook on the visitor's first answer)."""
+    written, created = save_change(
+        found,
+        lambda current: append_self_check(current.self_checks, answers, len(current.check_ins)),
+        admit,
     )
     return Saved(written, created, frozenset())
 

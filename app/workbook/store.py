@@ -51,6 +51,8 @@ class Workbook:
     check_ins: list[dict[str, Any]] = field(default_factory=list)
     # Guided support's part (guided/threads.py): the ids and private keys of its threads.
     guided: dict[str, Any] = field(default_factory=dict)
+    # Self-check answers, oldest first, as stored (workbook/selfchecks.py).
+    self_checks: list[dict[str, Any]] = field(default_factory=list)
     # The ciphertext this was opened from: a change made in the same request starts from it
     # instead of reading the row again (and still only writes if the row is unchanged).
     opened_from: bytes = field(default=b"", repr=False)
@@ -77,6 +79,8 @@ def _plaintext(workbook: Workbook) -> bytes:
         }
     if workbook.guided:
         data["guided"] = workbook.guided
+    if workbook.self_checks:
+        data["self_checks"] = workbook.self_checks
     return json.dumps(data, ensure_ascii=False).encode()
 
 
@@ -89,15 +93,17 @@ def _open(
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
         raise Unreadable("unexpected workbook content")
     check_ins, pending = data.get("check_ins", []), data.get("pending", {})
-    guided = data.get("guided", {})
-    if not all(isinstance(v, t) for v, t in ((check_ins, list), (pending, dict), (guided, dict))):
+    guided, self_checks = data.get("guided", {}), data.get("self_checks", [])
+    expected = ((check_ins, list), (pending, dict), (guided, dict), (self_checks, list))
+    if not all(isinstance(value, kind) for value, kind in expected):
         raise Unreadable("unexpected workbook content")
     workbook = Workbook(
         keys,
         data["answers"],
         kept,
         check_ins,
-        guided,
+        guided=guided,
+        self_checks=self_checks,
         opened_from=ciphertext,
         last_used=last_used,
     )
@@ -319,6 +325,7 @@ def rekey(
             kept=kept,
             check_ins=old.check_ins,
             guided=old.guided,
+            self_checks=old.self_checks,
             last_used=today,
             pending_passphrase=pending_passphrase,
             forwarded_from=workbook.keys.lookup_id if pending_passphrase else b"",

@@ -42,6 +42,23 @@ def test_every_page_is_valid_html(shipped_app, tmp_path):
     pages["/en/modules/start/ready (an error)"] = answer_client.post(
         "/en/modules/start/ready", data={"readiness.answer": "99"}
     ).text
+    taker = shipped_app.test_client()
+    taker.post(
+        "/en/self-check", data={"suicide.answer": "2", "lonely.answer": "8", "last-use.answer": "4"}
+    )
+    taker.post("/en/check-in", data={"importance.answer": "5", "confidence.answer": "5",
+                                     "urges.answer": "5", "factor-lonely.answer": "3"})  # fmt: skip
+    for path in (
+        "/en/self-check",
+        "/en/self-check/route",
+        "/en/modules/",
+        "/en/workbook",
+        "/en/check-in/saved",
+    ):
+        pages[f"{path} (after the self-check)"] = taker.get(path).text
+    pages["/es/self-check (an error)"] = taker.post(
+        "/es/self-check", data={"suicide.answer": "9"}
+    ).text
     files = {}
     for number, (path, html) in enumerate(sorted(pages.items())):
         file = tmp_path / f"page{number}.html"

@@ -175,3 +175,13 @@ def check_in(page, origin: str, lang: str, note: str, urges: int = 3) -> None:
     page.fill("#ex-note-text", note)
     with page.expect_navigation():
         page.click('form[action$="/check-in"] button[type=submit]')
+
+
+def take_self_check(page, origin: str, lang: str, **answers: int) -> None:
+    """Answer the self-check by clicking: each question id (``-`` written ``_``) with the
+    position of its option, or its number on a scale; then send the one form."""
+    page.goto(f"{origin}/{lang}/self-check")
+    for question, value in answers.items():
+        page.check(f'input[name="{question.replace("_", "-")}.answer"][value="{value}"]')
+    with page.expect_navigation():
+        page.click('form[action$="/self-check"] button[type=submit]')

@@ -16,6 +16,7 @@ from tests.browser.helpers import (
     check_in,
     keep,
     save,
+    take_self_check,
     walk_motivation,
 )
 
@@ -79,6 +80,18 @@ def _check_ins(page, portal, lang):
     assert page.locator("svg.chart").count() == 3
 
 
+def _self_check_route(page, portal, lang):
+    take_self_check(page, portal.origin, lang, suicide=2, lonely=8, urge_strength=9)
+    assert page.is_visible(".route-crisis")
+
+
+def _self_check_followed(page, portal, lang):
+    take_self_check(page, portal.origin, lang, lonely=8, mood=7)
+    check_in(page, portal.origin, lang, "x")  # the factors' change follows the rulers
+    page.goto(portal.url(f"/{lang}/workbook"))
+    assert page.locator("svg.chart").count() >= 3
+
+
 PAGES = {
     "home": _goto("/"),
     "modules": _goto("/modules/"),
@@ -105,6 +118,14 @@ PAGES = {
     "workbook-check-ins": _check_ins,
     "now": _goto("/now"),
     "now-own-plan": _goto("/now"),
+    "self-check": _goto("/self-check"),
+    "self-check-route-empty": _goto("/self-check/route"),
+    "self-check-route": _self_check_route,
+    "modules-with-route": lambda page, portal, lang: (
+        take_self_check(page, portal.origin, lang, lonely=8),
+        page.goto(portal.url(f"/{lang}/modules/")),
+    ),
+    "workbook-factors": _self_check_followed,
 }
 WITH_ANSWERS = {
     "workbook-answers",
@@ -157,7 +178,7 @@ def test_no_wcag_violations(portal, new_context, answered, kind, lang):
 
 
 # The authors' review pages, in the preview; their own words follow the browser's language.
-REVIEW_PAGES = ("/review/", "/review/motivation", "/review/start")
+REVIEW_PAGES = ("/review/", "/review/motivation", "/review/start", "/review/self-check/")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -11,6 +11,8 @@ def every_page(app) -> list[str]:
                  f"/{lang}/privacy", f"/{lang}/safety", f"/{lang}/family", f"/{lang}/workbook", f"/{lang}/workbook/plan",
                  f"/{lang}/resume", f"/{lang}/check-in", f"/{lang}/check-in/saved",
                  f"/{lang}/now", f"/{lang}/no-such-page"]  # fmt: skip
+        if catalog.self_check(lang) is not None:
+            urls += [f"/{lang}/self-check", f"/{lang}/self-check/route"]
         for module in catalog.modules(lang):
             urls.append(f"/{lang}/modules/{module.slug}/")
             urls.append(f"/{lang}/modules/{module.slug}/done")

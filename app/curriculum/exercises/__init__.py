@@ -8,6 +8,7 @@ reading forms, showing answers, the workbook, the plan, the export) asks the cla
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ...authoring import ID, Problems, key_lines, load_yaml
 from ..plan import PLAN_SECTIONS
@@ -26,13 +27,19 @@ TYPES: dict[str, type[Exercise]] = {
 }
 COMMON_OPTIONS = frozenset({"id", "type", "hint", "private"})
 
-__all__ = ["TYPES", "Exercise", "Fields", "InvalidAnswer", "build_exercise"]
+__all__ = ["TYPES", "Exercise", "Fields", "InvalidAnswer", "build_exercise", "exercise_from"]
 
 
 def build_exercise(text: str, path: Path, line: int, problems: Problems) -> Exercise | None:
     """The exercise an ```exercise block (starting at ``line``) defines; None after problems."""
     data = load_yaml(text, path, line + 1, problems)
-    lines = key_lines(text.splitlines(), line + 1)
+    return exercise_from(data, key_lines(text.splitlines(), line + 1), path, line, problems)
+
+
+def exercise_from(
+    data: Any, lines: dict[str, int], path: Path, line: int, problems: Problems
+) -> Exercise | None:
+    """The exercise a block's parsed YAML (``data``, its keys at ``lines``) defines."""
 
     def error(key: str, message: str) -> None:
         problems.error(path, lines.get(key, line), message)
