@@ -46,15 +46,17 @@ def test_same_origin_posts_from_old_and_new_browsers_are_accepted(client, header
     client.environ_base.pop("HTTP_SEC_FETCH_SITE")
     sent = {name: value for name, value in headers.items() if value is not None}
     response = client.post(
-        "/en/modules/sample/thinking", data={"thoughts.answer": "x"}, headers=sent
+        "/en/modules/sample/thinking", data={"thoughts.answer": MARKER}, headers=sent
     )
     assert response.status_code == 303
+    assert MARKER in client.get("/en/workbook", headers=sent).text  # saved, not just redirected
 
 
 def test_same_origin_posts_are_accepted(client):
     response = client.post(
         "/en/modules/sample/thinking",
-        data={"thoughts.answer": "mine"},
+        data={"thoughts.answer": MARKER},
         headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"},
     )
     assert response.status_code == 303
+    assert MARKER in client.get("/en/workbook").text  # saved, not just redirected
