@@ -12,6 +12,7 @@ from app.workbook.crypto import (
     Keyring,
     ServerKeys,
     Unreadable,
+    WorkbookKeys,
     keys_from_secret,
     new_keys,
     passphrase_keys,
@@ -99,3 +100,44 @@ def test_the_keyring_finds_each_key_by_its_id_and_no_other():
     assert ring.by_id(ring.retired[0].key_id) is ring.retired[0]
     assert ring.by_id(OTHER_SERVER.key_id) is None
     assert Keyring.from_secrets("current secret key, long enough").retired == ()
+
+
+# Known answers, from the derivation as released: a kept workbook is found and opened with keys
+# derived again from its passphrase, years later. Any change to a label, a length or a scrypt
+# parameter would lock every kept workbook and every open cookie out, and must be a migration.
+KNOWN_SECRET_KEY = "known-answer secret key for Rumbo tests, long enough"
+KNOWN = {
+    "key_id": "49e24f42",
+    "pepper": "30f82069aaee2efd489b26e936f70cfd7547df98f53a89754a971a13506bd9db",
+    "scrypt_salt": "01eb1b3e1e29e4e9018abbf6f4dff7608e31940052ffa23fbc567dd2d33ad5f9",
+    "cookie_key": "821359f9ff0451c3c461f55ab564bf3e44d8f87657699d59e3b99f52af85a566",
+    "lookup_id": "5fc04d2afac6881b3f2e3060fd300dbca940759b6d3a55c59a7cd165212276aa",
+    "data_key": "9dd78fa36b26c332831fb2809d0ebb4398009accfaebbe45763a0459a214486f",
+    "kept_lookup_id": "7234b3341685be3c7df4be58d3a374fd94187a9720a29aad2bf41c3bbddf02af",
+    "kept_data_key": "1b4523fe92037d2343014cee90cd5ffa65ec6e5b59124e7bd3d10a4846259c02",
+}
+
+
+def test_keys_are_derived_today_as_they_were_when_workbooks_were_kept():
+    server = ServerKeys.from_secret(KNOWN_SECRET_KEY)
+    new = keys_from_secret(bytes(range(32)), server)
+    kept = passphrase_keys("lobo mesa nube playa ruta silla tigre", server)
+    derived = {
+        "key_id": server.key_id,
+        "pepper": server.pepper,
+        "scrypt_salt": server.scrypt_salt,
+        "cookie_key": server.cookie_key,
+        "lookup_id": new.lookup_id,
+        "data_key": new.data_key,
+        "kept_lookup_id": kept.lookup_id,
+        "kept_data_key": kept.data_key,
+    }
+    assert {name: value.hex() for name, value in derived.items()} == KNOWN
+
+
+def test_workbook_keys_travel_as_64_bytes_and_nothing_else_opens():
+    keys = new_keys(SERVER)
+    assert WorkbookKeys.from_bytes(keys.to_bytes()) == keys
+    for length in (0, 63, 65):
+        with pytest.raises(Unreadable):
+            WorkbookKeys.from_bytes(bytes(length))
