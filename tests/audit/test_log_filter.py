@@ -99,3 +99,39 @@ def test_an_exception_is_logged_by_type_and_traceback_without_its_message():
     assert "ValueError" in output
     assert "beacon-4471" not in output
     assert IPV4 not in output
+
+
+def test_the_app_and_werkzeug_log_through_the_filter_once_each(app):
+    """What Werkzeug's development server and the app's logger write reaches the log scrubbed,
+    once, with no time of day, and the app's errors name the endpoint, not the address."""
+    werkzeug, own = logging.getLogger("werkzeug"), logging.getLogger(app.logger.name)
+
+    def filtered(logger):  # pytest adds handlers of its own to capture records
+        return [h for h in logger.handlers if any(isinstance(f, PrivacyFilter) for f in h.filters)]
+
+    assert len(filtered(own)) == 1
+    assert filtered(werkzeug) == filtered(own)
+    assert not werkzeug.propagate
+    assert not own.propagate
+    stream = io.StringIO()
+    filtered(own)[0].setStream(stream)
+    werkzeug.info('%s - - [02/Dec/2026 16:05:11] "GET %s HTTP/1.1" 200 -', IPV4, QUERY)
+    werkzeug.debug("a debug line %s", IPV4)  # below INFO: not written
+    app.logger.info("from %s with %s", IPV6, AGENT)
+
+    def explode():
+        from flask import request
+
+        raise ValueError(request.args["typed"])  # an exception that quotes the visitor
+
+    app.add_url_rule("/en/explode", "explode", explode)
+    assert app.test_client().get("/en/explode?typed=beacon-4471").status_code == 500
+    written = stream.getvalue()
+    lines = written.splitlines()
+    assert lines.count('INFO werkzeug: - - - "GET - HTTP/1.1" 200 -') == 1
+    assert "INFO app: from - with -" in lines
+    assert "ERROR app: Exception on explode [GET]" in lines
+    assert "ValueError" in written
+    assert "a debug line" not in written
+    for secret in (IPV4, "2001:db8", "beacon-4471", "Gecko", "16:05:11"):
+        assert secret not in written, secret

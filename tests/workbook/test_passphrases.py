@@ -91,3 +91,32 @@ def test_a_workbook_kept_with_an_older_spanish_passphrase_still_opens(app, monke
     resumed = app.test_client().post("/es/resume", data={"passphrase": OLD_SPANISH_PHRASE})
     assert resumed.status_code == 303
     assert resumed.headers["Location"].startswith("/es/workbook")
+
+
+def test_word_lists_hold_whole_lowercase_words_and_follow_the_locale():
+    english, spanish = passphrase.wordlist("en"), passphrase.wordlist("es")
+    assert len(english) > 7700  # the EFF long list (7,776) less its few hyphenated words
+    assert len(spanish) == 2048
+    for words in (english, spanish):
+        assert list(words) == sorted(set(words))
+        assert all(word and word == word.strip().lower() for word in words)
+    assert all(word.isalpha() for word in english)  # no hyphenated words
+    assert passphrase.wordlist("es_ES") == spanish
+    assert passphrase.wordlist("en_GB") == english
+    assert passphrase.wordlist("fr") == english  # a locale without its own list: English
+    assert passphrase.word_count("en") == 7  # ceil(80 / log2(7,7xx))
+    assert passphrase.word_count("es") == 8  # ceil(80 / 11)
+    assert 80 <= passphrase.entropy_bits("en") < 80 + 13
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("  Árbol\tAVIÓN\n\nazúcar  ", "arbol avion azucar"),
+        ("cigüeña-PIÑA_año", "ciguena pina ano"),
+        ("one, two; three. 4 five", "one two three five"),
+        ("", ""),
+    ],
+)
+def test_normalise_reads_a_typed_passphrase_as_its_words(typed, read):
+    assert passphrase.normalise(typed) == read
