@@ -80,6 +80,10 @@ MODULES: dict[str, tuple[str, ...]] = {
         "tests/insight/test_follow_up.py",
     ),
 }
+# Modules measured but not yet at GOAL, each with what is left to do. The test that checks the
+# goal is expected to fail for them (strictly: it fails once a module reaches the goal, so the
+# entry is removed then). Keep this short; the lead's rerun after a merge may shorten it.
+BELOW_GOAL: dict[str, str] = {}
 LINKED = ("app", "tests", "content", "translations", "migrations", "babel.cfg", "docs", "deploy")
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 

