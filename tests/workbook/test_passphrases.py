@@ -94,6 +94,7 @@ def test_a_workbook_kept_with_an_older_spanish_passphrase_still_opens(app, monke
 
 
 def test_word_lists_hold_whole_lowercase_words_and_follow_the_locale():
+    passphrase.wordlist.cache_clear()  # read from the packages' files again, as at start-up
     english, spanish = passphrase.wordlist("en"), passphrase.wordlist("es")
     assert len(english) > 7700  # the EFF long list (7,776) less its few hyphenated words
     assert len(spanish) == 2048
