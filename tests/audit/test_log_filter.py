@@ -88,8 +88,12 @@ def test_an_exception_is_logged_by_type_and_traceback_without_its_message():
     stream = io.StringIO()
     logger = logging.getLogger("rumbo.test.log_filter")
     logger.handlers, logger.propagate = [privacy_handler(stream)], False
-    try:
+
+    def deeper():
         raise ValueError(f"the visitor typed {QUERY} from {IPV4}")
+
+    try:
+        deeper()  # two frames: the traceback's lines are joined as they are
     except ValueError:
         logger.error("Exception on %s [%s]", "portal.step", "POST", exc_info=sys.exc_info())
     logger.handlers = []
@@ -98,6 +102,9 @@ def test_an_exception_is_logged_by_type_and_traceback_without_its_message():
     assert first == "ERROR rumbo.test.log_filter: Exception on portal.step [POST]"
     assert trace.startswith("Traceback:\n  File ")
     assert trace.endswith("\nValueError\n")  # the type, without its message
+    frames = trace.splitlines()[1:-1]
+    assert sum(line.startswith("  File ") for line in frames) == 2
+    assert all(line.startswith(("  File ", "    ")) for line in frames), frames
     assert "beacon-4471" not in output
     assert IPV4 not in output
 

@@ -48,6 +48,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "tests/audit/test_storage_limits.py",
     ),
     "app/workbook/cookie.py": (
+        "tests/workbook/test_older_cookies.py",
         "tests/workbook/test_cycle.py",
         "tests/workbook/test_expiry.py",
         "tests/workbook/test_key_rotation.py",
@@ -123,15 +124,18 @@ def change_of(folder: Path, mutant: str) -> str:
     return "\n".join(line[0] + " " + line[1:].strip() for line in lines)
 
 
-def measure(module: str, children: int) -> dict[str, Any]:
-    folder = scratch_folder(module)
-    print(f"{module}: mutating, tests: {' '.join(MODULES[module])}", flush=True)
-    done = mutmut(folder, "run", "--max-children", str(children))
-    (folder / "run.log").write_text(done.stdout + done.stderr)
+def measure(module: str, children: int, rerun: bool = True) -> dict[str, Any]:
+    """Run mutmut on ``module`` (or, with ``rerun`` false, read the last run's results)."""
+    folder = SCRATCH / module.removesuffix(".py").replace("/", ".")
     meta = folder / "mutants" / (module + ".meta")
-    if done.returncode != 0 or not meta.exists():
-        tail = (done.stdout + done.stderr)[-3000:]
-        raise SystemExit(f"{module}: mutmut failed (exit {done.returncode}):\n{tail}")
+    if rerun or not meta.exists():
+        folder = scratch_folder(module)
+        print(f"{module}: mutating, tests: {' '.join(MODULES[module])}", flush=True)
+        done = mutmut(folder, "run", "--max-children", str(children))
+        (folder / "run.log").write_text(done.stdout + done.stderr)
+        if done.returncode != 0 or not meta.exists():
+            tail = (done.stdout + done.stderr)[-3000:]
+            raise SystemExit(f"{module}: mutmut failed (exit {done.returncode}):\n{tail}")
     from mutmut.stats import status_by_exit_code
 
     codes: dict[str, int | None] = json.loads(meta.read_text())["exit_code_by_key"]
@@ -184,7 +188,7 @@ def dump(modules: dict[str, Any]) -> str:
         for key in ("source_sha256", "mutants", "killed", "score"):
             out.append(f"{key} = {json.dumps(entry[key])}")
         out.append("")
-        for survivor in entry["survivors"]:
+        for survivor in entry.get("survivors", []):
             out.append(f"[[modules.{json.dumps(module)}.survivors]]")
             for key in ("mutant", "status", "change", "why"):
                 out.append(f"{key} = {json.dumps(survivor.get(key, ''))}")
@@ -199,8 +203,9 @@ def main(argv: list[str]) -> int:
         print(f"not in MODULES: {', '.join(unknown)}; choose from {', '.join(MODULES)}")
         return 2
     children = int(os.environ.get("MUTATION_CHILDREN", "2"))
+    rerun = os.environ.get("MUTATION_REUSE") != "1"  # 1: record the last run again, no mutmut
     for module in chosen:
-        result = measure(module, children)
+        result = measure(module, children, rerun)
         modules = load()  # read again: explanations may have been written meanwhile
         carry_explanations(result, modules.get(module))
         modules[module] = result
