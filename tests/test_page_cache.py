@@ -46,3 +46,24 @@ def test_the_least_recently_used_page_leaves_first():
     assert cache.get("/c") is None
     assert (cache.get("/a"), cache.get("/d")) == (b"A2", b"D")
     assert PageCache().size == 512
+
+
+def test_a_public_page_is_rendered_once_per_address(app):
+    from app.portal.page_cache import public_page
+
+    renders = []
+
+    def render():
+        renders.append(1)
+        return "<p>the page → for everyone</p>"
+
+    for _ in range(3):
+        with app.test_request_context("/en/some-page"):
+            assert public_page(render) == "<p>the page → for everyone</p>".encode()
+    assert len(renders) == 1
+    with app.test_request_context("/en/other-page"):
+        public_page(render)
+    assert len(renders) == 2
+    with app.test_request_context("/en/some-page?x=1"):
+        assert public_page(render) == "<p>the page → for everyone</p>"  # rendered, not kept
+    assert len(renders) == 3

@@ -72,3 +72,7 @@ def test_authors_are_told_what_was_removed_and_where_to_find_it():
 )
 def test_relative_links_with_a_colon_later_on_are_not_reported(href):
     assert reports(f'<a href="{href}">x</a>') == []
+
+
+def test_the_scheme_is_what_comes_before_the_first_colon():
+    assert len(reports('<a href="javascript:void(0)//x:y">x</a>')) == 1
