@@ -25,7 +25,7 @@ serve: setup  ## serve with gunicorn and the production configuration (needs a s
 test: setup dev test-deps lint  ## set everything up and run the whole suite (lint and types included)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-mutation: setup dev  ## mutation-test the privacy and safety core (~25 min; one module: MODULE=app/workbook/crypto.py)
+mutation: setup dev  ## mutation-test the privacy and safety core (an hour or more; one module: MODULE=app/workbook/crypto.py)
 	$(BIN)/python -m tests.mutation.run $(MODULE)
 
 bench: setup dev  ## measure throughput, latency, memory and start-up (~5 min; see docs/performance.md)

@@ -87,7 +87,16 @@ MODULES: dict[str, tuple[str, ...]] = {
 BELOW_GOAL: dict[str, str] = {}
 # Modules in MODULES not measured yet on this branch, each with why: both tests are expected to
 # fail for them (strictly, so the entry goes once `make mutation MODULE=<path>` has run).
-NOT_MEASURED: dict[str, str] = {}
+_CHANGING = (
+    "not measured on the bite branch: another helper is changing it in parallel (issue 29's "
+    "session ran out of time on 2 shared cores); run `make mutation MODULE=<path>` after the merge"
+)
+NOT_MEASURED: dict[str, str] = {
+    "app/workbook/store.py": _CHANGING,
+    "app/workbook/cookie.py": _CHANGING,
+    "app/insight/report.py": _CHANGING,
+    "app/insight/follow_up.py": _CHANGING,
+}
 LINKED = ("app", "tests", "content", "translations", "migrations", "babel.cfg", "docs", "deploy")
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 
