@@ -8,7 +8,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 
 PORT ?= 5000
 
-.PHONY: run preview test serve not-root setup dev translations extract-strings update-strings check-content lint format bench db-upgrade clean
+.PHONY: run preview test mutation serve not-root setup dev translations extract-strings update-strings check-content lint format bench db-upgrade clean
 
 run: setup db-upgrade  ## serve the portal on http://127.0.0.1:5000 (development server)
 	@echo "Rumbo is starting on http://127.0.0.1:5000 (the log hides every address, this one included)"
@@ -27,6 +27,9 @@ not-root:
 
 test: setup dev test-deps lint  ## set everything up and run the whole suite (lint and types included)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+mutation: setup dev  ## mutation-test the privacy and safety core (an hour or more; one module: MODULE=app/workbook/crypto.py)
+	$(BIN)/python -m tests.mutation.run $(MODULE)
 
 bench: setup dev  ## measure throughput, latency, memory and start-up (~5 min; see docs/performance.md)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)

@@ -47,6 +47,14 @@ def test_every_revision_upgrades_and_downgrades(database_url):
     assert "workbooks" in table_names(database_url)
 
 
-def test_db_upgrade_command(runner):
+def test_db_upgrade_command_builds_the_schema_on_an_empty_database(app, runner, sqlite_url):
+    command.downgrade(alembic_config(sqlite_url), "base")  # the fixture's app upgraded it
+    assert table_names(sqlite_url) <= {"alembic_version"}
     result = runner.invoke(args=["db", "upgrade"])
     assert result.exit_code == 0, result.output
+    assert {"workbooks", "daily_counts", "weekly_answers"} <= table_names(sqlite_url)
+    head = ScriptDirectory.from_config(alembic_config(sqlite_url)).get_current_head()
+    engine = create_engine(sqlite_url)
+    with engine.connect() as connection:
+        assert MigrationContext.configure(connection).get_current_revision() == head
+    engine.dispose()

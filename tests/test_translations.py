@@ -56,3 +56,20 @@ def test_placeholders_survive_translation():
         assert sorted(re.findall(r"%\(\w+\)\w", source)) == sorted(
             re.findall(r"%\(\w+\)\w", target)
         ), source
+
+
+# Words that are spelt the same in Spanish and English: only these may be left as they are.
+SAME_IN_BOTH = {"Error:", "No", "Web", "%(num)d error"}  # the singular only: "errores"
+
+
+def test_no_spanish_entry_is_left_in_english():
+    """An English msgstr passes the empty-entry check; here it does not."""
+    untranslated = []
+    for message in catalogue():
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if any(text == ids[min(n, len(ids) - 1)] for n, text in enumerate(strings)):
+            untranslated.append(ids[0])
+    assert sorted(set(untranslated) - SAME_IN_BOTH) == []

@@ -16,15 +16,17 @@ from urllib.parse import urlsplit
 from flask import Flask, abort, request
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+FETCH_SITE, ORIGIN = "Sec-Fetch-Site", "Origin"
+OWN_DOING = frozenset({"same-origin", "none"})  # "none": a bookmark or an address typed
 
 
 def is_cross_site() -> bool:
-    fetch_site = request.headers.get("Sec-Fetch-Site")
+    fetch_site = request.headers.get(FETCH_SITE)
     if fetch_site is not None:
-        return fetch_site not in ("same-origin", "none")
-    origin = request.headers.get("Origin")
-    if origin is not None:
-        return origin == "null" or urlsplit(origin).netloc != request.host
+        return fetch_site not in OWN_DOING
+    origin = request.headers.get(ORIGIN)
+    if origin is not None:  # "null" (an opaque origin) has no host, so it is refused too
+        return urlsplit(origin).netloc != request.host
     return True  # no word on where it came from: not from one of our pages in any browser
 
 

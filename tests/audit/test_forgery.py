@@ -16,6 +16,8 @@ pytestmark = pytest.mark.audit
         {"Sec-Fetch-Site": "same-site"},
         {"Origin": "https://evil.example"},
         {"Origin": "null"},
+        {"Origin": "http://localhost:8080"},  # same host name, another port: another origin
+        {"Origin": "http://localhost.evil.example"},
         {"Sec-Fetch-Site": None},  # neither header: an old browser, or no browser at all
     ],
 )
@@ -40,21 +42,33 @@ def test_cross_site_posts_are_refused(client, headers):
     [
         {"Sec-Fetch-Site": "same-origin"},
         {"Sec-Fetch-Site": None, "Origin": "http://localhost"},  # older browsers: Origin only
+        {"Sec-Fetch-Site": "none"},  # the visitor's own doing (a bookmark, a typed address)
+        {"Sec-Fetch-Site": "same-origin", "Origin": "https://evil.example"},  # the newer word wins
     ],
 )
 def test_same_origin_posts_from_old_and_new_browsers_are_accepted(client, headers):
     client.environ_base.pop("HTTP_SEC_FETCH_SITE")
     sent = {name: value for name, value in headers.items() if value is not None}
     response = client.post(
-        "/en/modules/sample/thinking", data={"thoughts.answer": "x"}, headers=sent
+        "/en/modules/sample/thinking", data={"thoughts.answer": MARKER}, headers=sent
     )
     assert response.status_code == 303
+    assert MARKER in client.get("/en/workbook", headers=sent).text  # saved, not just redirected
 
 
 def test_same_origin_posts_are_accepted(client):
     response = client.post(
         "/en/modules/sample/thinking",
-        data={"thoughts.answer": "mine"},
+        data={"thoughts.answer": MARKER},
         headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"},
     )
     assert response.status_code == 303
+    assert MARKER in client.get("/en/workbook").text  # saved, not just redirected
+
+
+def test_links_from_other_sites_still_open_pages(client):
+    """Only what changes something is refused: a search engine's or a helpline's link works."""
+    client.environ_base.pop("HTTP_SEC_FETCH_SITE")
+    for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://evil.example"}, {}):
+        assert client.get("/en/modules/sample/thinking", headers=headers).status_code == 200
+        assert client.head("/en/help", headers=headers).status_code == 200

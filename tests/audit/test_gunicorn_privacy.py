@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import socket
 import time
 from pathlib import Path
 
@@ -72,3 +73,22 @@ def test_nothing_identifying_reaches_logs_or_database(production, shipped_app):
         assert secret.encode() not in dump, secret
     assert not re.search(r"\d{2}:\d{2}:\d{2}", output)  # no time of day in any log line
     assert Path(url.removeprefix("sqlite:///")).exists()
+
+
+def test_visitor_data_that_reaches_a_log_line_is_scrubbed(production):
+    """gunicorn writes a line for a malformed request, quoting what the client sent: the address
+    it came from, and here an address and a user agent where the HTTP version should be."""
+    base, _url, log = production
+    port = int(base.rsplit(":", 1)[1])
+    sent_address, sent_agent = "203.0.113.77", "Mozilla/5.0 (X11; Beacon-UA-5519) Gecko/20100101"
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(
+            f"GET /en/help?from=beacon-6620 {sent_address} {sent_agent} HTTP/1.1\r\n"
+            "Host: 127.0.0.1\r\n\r\n".encode()
+        )
+        assert connection.recv(100).startswith(b"HTTP/1.1 400")
+    time.sleep(0.5)
+    output = log.read_text(encoding="utf-8", errors="replace")
+    assert "Invalid request from ip=-: Invalid HTTP Version" in output  # the line was written
+    for secret in ("127.0.0.1", sent_address, "Beacon-UA-5519", "Mozilla", "Gecko"):
+        assert secret not in output, secret

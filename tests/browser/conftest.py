@@ -118,3 +118,35 @@ def new_context(browser):
 def page(new_context):
     """A page at 1280 px with JavaScript on, in its own context."""
     return new_context().new_page()
+
+
+SHOTS = {
+    "home": "/",
+    "step": "/modules/motivation/rulers",
+    "workbook": "/workbook",
+    "help": "/help",
+}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def screenshots(portal, browser):
+    """Screenshots for a person to review, saved in artifacts/screenshots/ once the browser
+    suite has run: artefacts, not tests (a picture's file size proves nothing about a page)."""
+    yield
+    from tests.browser.helpers import walk_motivation
+
+    answered = browser.new_context()
+    walk_motivation(answered.new_page(), portal.origin, "en")
+    state = answered.storage_state()
+    answered.close()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, path in SHOTS.items():
+        for width in WIDTHS:
+            context = browser.new_context(
+                viewport={"width": width, "height": 800},
+                storage_state=state if name == "workbook" else None,
+            )
+            page = context.new_page()
+            page.goto(portal.url(f"/en{path}"))
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+            context.close()

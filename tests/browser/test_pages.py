@@ -1,11 +1,12 @@
-"""What a page costs and how it looks: weight of a step page, and screenshots for review."""
+"""What a page costs: the weight of a step page, with and without a workbook open.
+
+Screenshots for review are artefacts the browser suite saves (tests/browser/conftest.py), not tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, WIDTHS
-from tests.browser.helpers import STEP_WITH, answer_one, walk_motivation
+from tests.browser.helpers import STEP_WITH, answer_one
 
 pytestmark = pytest.mark.browser
 
@@ -32,37 +33,6 @@ def test_a_step_page_is_light(portal, new_context, lang):
     )
     assert len(decoded) <= MAX_RESOURCES, decoded
     assert sum(decoded) < MAX_BYTES, decoded
-
-
-SHOTS = {
-    "home": "/",
-    "step": STEP_WITH["scale"],
-    "workbook": "/workbook",
-    "help": "/help",
-}
-
-
-@pytest.fixture(scope="module")
-def answered_state(portal, browser):
-    context = browser.new_context()
-    walk_motivation(context.new_page(), portal.origin, "en")
-    state = context.storage_state()
-    context.close()
-    return state
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", SHOTS)
-def test_screenshot(portal, new_context, answered_state, name, width):
-    state = answered_state if name == "workbook" else None
-    page = new_context(width=width, storage_state=state).new_page()
-    page.goto(portal.url(f"/en{SHOTS[name]}"))
-    if name == "workbook":
-        assert page.locator("dl.answers dd").count() > 5
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}-{width}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 5_000
 
 
 def test_answer_one_keeps_the_step_page_light_too(portal, new_context):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import statistics
+import unicodedata
 
 import pytest
 from wordfreq import zipf_frequency
 
 from app.workbook import passphrase
-from tests.support.visitor import answer, keep
+from tests.support.visitor import MARKER, answer, keep
 
 # A Spanish passphrase from the list used before the second edition (rare words): kept
 # workbooks made with such a phrase must still open.
@@ -45,13 +46,43 @@ def test_spanish_words_are_at_least_as_familiar_as_the_english_ones():
     assert len(rare) / len(passphrase.wordlist("es")) < 0.02, rare[:20]
 
 
-def test_a_spanish_passphrase_typed_without_accents_opens_the_workbook(app):
+# A Spanish passphrase as the portal shows it, every word from the list, accents and ñ in it.
+SPANISH_PHRASE = "árbol avión azúcar año búho café araña acción"
+TYPED_BACK = [
+    "arbol avion azucar ano buho cafe arana accion",  # no accents, no ñ: a phone without them
+    "ÁRBOL AVIÓN AZÚCAR AÑO BÚHO CAFÉ ARAÑA ACCIÓN",  # capitals
+    "ARBOL AVION AZUCAR ANO BUHO CAFE ARANA ACCION",  # capitals without accents
+    "arbol-avion-azucar-ano-buho-cafe-arana-accion",  # hyphens
+    "  Arbol\navion, azucar.  ano / buho_cafe\tarana   accion ",  # other separators
+]
+
+
+@pytest.mark.parametrize("typed", TYPED_BACK)
+def test_a_spanish_passphrase_typed_without_accents_opens_the_workbook(app, monkeypatch, typed):
+    listed = {unicodedata.normalize("NFC", word) for word in passphrase.wordlist("es")}
+    assert set(SPANISH_PHRASE.split()) <= listed
+    monkeypatch.setattr(passphrase, "generate", lambda locale: SPANISH_PHRASE)
     visitor = app.test_client()
     answer(visitor, lang="es")
-    phrase = keep(visitor, lang="es")
-    typed = passphrase.normalise(phrase).upper()  # no accents, capitals, as a phone might type it
-    resumed = app.test_client().post("/es/resume", data={"passphrase": typed})
+    assert keep(visitor, lang="es") == SPANISH_PHRASE
+    monkeypatch.undo()
+    other_device = app.test_client()
+    resumed = other_device.post("/es/resume", data={"passphrase": typed})
     assert resumed.status_code == 303
+    assert resumed.headers["Location"].startswith("/es/workbook")
+    assert MARKER in other_device.get("/es/workbook").text  # the saved answer is back
+
+
+def test_a_spanish_passphrase_with_a_word_changed_does_not_open_it(app, monkeypatch):
+    monkeypatch.setattr(passphrase, "generate", lambda locale: SPANISH_PHRASE)
+    visitor = app.test_client()
+    answer(visitor, lang="es")
+    keep(visitor, lang="es")
+    monkeypatch.undo()
+    other_device = app.test_client()
+    wrong = SPANISH_PHRASE.replace("café", "cafés")
+    assert other_device.post("/es/resume", data={"passphrase": wrong}).status_code != 303
+    assert MARKER not in other_device.get("/es/workbook").text
 
 
 def test_a_workbook_kept_with_an_older_spanish_passphrase_still_opens(app, monkeypatch):
@@ -63,3 +94,33 @@ def test_a_workbook_kept_with_an_older_spanish_passphrase_still_opens(app, monke
     resumed = app.test_client().post("/es/resume", data={"passphrase": OLD_SPANISH_PHRASE})
     assert resumed.status_code == 303
     assert resumed.headers["Location"].startswith("/es/workbook")
+
+
+def test_word_lists_hold_whole_lowercase_words_and_follow_the_locale():
+    passphrase.wordlist.cache_clear()  # read from the packages' files again, as at start-up
+    english, spanish = passphrase.wordlist("en"), passphrase.wordlist("es")
+    assert len(english) > 7700  # the EFF long list (7,776) less its few hyphenated words
+    assert len(spanish) == 2048
+    for words in (english, spanish):
+        assert list(words) == sorted(set(words))
+        assert all(word and word == word.strip().lower() for word in words)
+    assert all(word.isalpha() for word in english)  # no hyphenated words
+    assert passphrase.wordlist("es_ES") == spanish
+    assert passphrase.wordlist("en_GB") == english
+    assert passphrase.wordlist("fr") == english  # a locale without its own list: English
+    assert passphrase.word_count("en") == 7  # ceil(80 / log2(7,7xx))
+    assert passphrase.word_count("es") == 8  # ceil(80 / 11)
+    assert 80 <= passphrase.entropy_bits("en") < 80 + 13
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("  Árbol\tAVIÓN\n\nazúcar  ", "arbol avion azucar"),
+        ("cigüeña-PIÑA_año", "ciguena pina ano"),
+        ("one, two; three. 4 five", "one two three five"),
+        ("", ""),
+    ],
+)
+def test_normalise_reads_a_typed_passphrase_as_its_words(typed, read):
+    assert passphrase.normalise(typed) == read
