@@ -54,7 +54,7 @@ def test_entries_awaiting_confirmation_say_so(shipped_app):
 
 def test_quick_exit_and_help_panel_on_every_page_type(shipped_app):
     client = shipped_app.test_client()
-    client.post("/en/modules/start/ready", data={"readiness.answer": "6"})
+    client.post("/en/m/0/7", data={"readiness.answer": "6"})
     for url in every_page(shipped_app)[1:]:
         page = client.get(url).text
         assert 'id="quick-exit" href="https://www.wikipedia.org/"' in page, url

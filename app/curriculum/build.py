@@ -31,7 +31,10 @@ def build_locale(
     raw_pages: Mapping[str, RawModule],
     problems: Problems,
 ) -> LocaleContent:
-    known = {slug: frozenset(s.id for s in module.steps) for slug, module in raw.items()}
+    known = {
+        slug: (_number(module), {s.id: n for n, s in enumerate(module.steps, start=1)})
+        for slug, module in raw.items()
+    }
     renderer = Renderer(known)
 
     def render(text: str, line: int, path: Path, prefix: str | None = None) -> Markup:
@@ -82,3 +85,9 @@ def build_locale(
     }
     by_slug = MappingProxyType({m.slug: m for m in modules})
     return LocaleContent(locale, tuple(modules), by_slug, MappingProxyType(pages))
+
+
+def _number(module: RawModule) -> int:
+    """The module's number in its neutral address (its ``order``; 0 until that is valid)."""
+    order = module.meta.get("order")
+    return order if isinstance(order, int) and not isinstance(order, bool) else 0

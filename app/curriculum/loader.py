@@ -14,7 +14,7 @@ from .parse import RawModule, read_module
 from .validate import StepExercises, check_step_ids, compare_locales, valid_meta
 from .validate import require_reviewed as check_reviewed
 
-REQUIRED_PAGES = ("privacy", "safety", "now", "family")
+REQUIRED_PAGES = ("privacy", "safety", "now", "family", "young")
 
 
 def load_catalog(content_dir: Path, locales: Iterable[str]) -> Catalog:

@@ -11,7 +11,7 @@ bp = Blueprint("portal", __name__, url_prefix="/<lang>")
 
 def init_app(app: Flask) -> None:
     from ..workbook.saving import answer_digest
-    from . import pages, step  # noqa: F401  (they register their routes on bp)
+    from . import addresses, pages, step  # noqa: F401  (they register their routes on bp)
     from .page_cache import PAGE_CACHE, PageCache
     from .root import root_bp
 

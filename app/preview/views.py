@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
@@ -24,8 +26,16 @@ def watch_content() -> ResponseReturnValue | None:
     return page, 503, {"Cache-Control": "no-store", "Retry-After": "1"}
 
 
+def read_edits_first(endpoint: str | None, values: dict[str, Any] | None) -> None:
+    """Before a module's number in the address is looked up (portal/addresses.py), read the
+    content as it is now: an edit may have added, removed or fixed that module."""
+    if not request.path.startswith(UNWATCHED):
+        LIVE.get().refresh(current_app)
+
+
 def init_views(app: Flask) -> None:
     from .review import review_bp
 
+    app.url_value_preprocessor(read_edits_first)
     app.before_request(watch_content)
     app.register_blueprint(review_bp)

@@ -124,7 +124,7 @@ def test_the_internet_plan_answer_shows_up_in_the_visitors_plan(shipped_app):
     ):
         item = f"Filter on the router ({lang})"
         saved = visitor.post(
-            f"/{lang}/modules/online-use/internet-plan",
+            f"/{lang}/m/4/7",
             data={"internet-plan.item": [item, ""], "then": "stay"},
         )
         assert saved.status_code in (200, 303), saved.status_code
@@ -147,7 +147,7 @@ def test_imminent_risk_is_answered_with_the_one_safety_wording(catalog, lang):
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_imminent_risk_wording_is_on_the_page_a_visitor_reads(shipped_app, lang):
-    page = shipped_app.test_client().get(f"/{lang}/modules/online-use/contact-and-sharing")
+    page = shipped_app.test_client().get(f"/{lang}/m/4/5")
     assert page.status_code == 200
     assert IMMINENT[lang] in re.sub(r"\s+", " ", plain(page.text)).lower()
 

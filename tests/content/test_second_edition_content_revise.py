@@ -73,7 +73,7 @@ def test_module_zero_opens_with_an_anonymous_where_am_i_check(shipped_app, catal
         stopping
     )
 
-    page = shipped_app.test_client().get(f"/{lang}/modules/start/where-am-i")
+    page = shipped_app.test_client().get(f"/{lang}/m/0/1")
     assert page.status_code == 200
     assert f'href="/{lang}/now"' in page.text  # the "right now" page
     assert 'href="../../help"' in page.text
@@ -85,15 +85,18 @@ def test_module_zero_opens_with_an_anonymous_where_am_i_check(shipped_app, catal
 def test_choosing_crisis_in_the_check_shows_crisis_lines(shipped_app, lang):
     client = shipped_app.test_client()
     feedback = "This programme can wait" if lang == "en" else "Este programa puede esperar"
-    assert feedback not in client.get(f"/{lang}/modules/start/where-am-i").text
+    assert feedback not in client.get(f"/{lang}/m/0/1").text
     page = client.post(
-        f"/{lang}/modules/start/where-am-i",
+        f"/{lang}/m/0/1",
         data={"where-am-i-now.answer": "0", "then": "stay"},
         follow_redirects=True,
     )
     assert page.status_code == 200
-    assert feedback in page.text  # shown only once the crisis option is chosen
-    assert client.get(f"/{lang}/modules/start/where-am-i").text.count(feedback) == 1
+    # The answer opens Right now, call buttons first (issue 23, item 1); back on the step, the
+    # feedback is shown once the crisis option is chosen.
+    assert page.request.path == f"/{lang}/now"
+    assert 'href="tel:024"' in page.text
+    assert client.get(f"/{lang}/m/0/1").text.count(feedback) == 1
 
 
 @pytest.mark.parametrize("lang", LANGS)

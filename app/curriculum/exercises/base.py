@@ -147,6 +147,15 @@ class Exercise:
         """A stored answer as plain lines, in the visitor's words and the module's options."""
         return [str(value)]
 
+    def routed_to(self, value: Any) -> tuple[str, str] | None:
+        """The page (name, part) the answer ``value`` sends the visitor to; None goes on."""
+        return None
+
+    def feedback_for(self, value: Any) -> str:
+        """What the exercise says about the answer ``value``, shown where the visitor looks
+        after saving; empty when it says nothing beyond its own feedback block."""
+        return ""
+
 
 def read_text(value: str, limit: int, required: bool = False) -> str:
     text = value.replace("\r\n", "\n").strip()
