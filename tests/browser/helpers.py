@@ -122,7 +122,8 @@ def walk_motivation(page, origin: str, lang: str) -> Answers:
         page.click("main a.button")  # "Begin"
     seen = []
     while "/done" not in page.url:
-        step_id = page.url.split("#")[0].split("?")[0].rsplit("/", 1)[1]
+        number = page.url.split("#")[0].split("?")[0].rsplit("/", 1)[1]  # neutral: /m/1/<n>
+        step_id = list(MOTIVATION)[int(number) - 1]
         seen.append(step_id)
         MOTIVATION[step_id](answers, page)
         with page.expect_navigation():
