@@ -44,7 +44,7 @@ def multi_exercise_steps(page, origin: str, lang: str) -> list[str]:
     """Every step of the shipped curriculum with two or more exercises, found through the pages."""
     page.goto(f"{origin}/{lang}/modules/")
     modules = page.eval_on_selector_all(
-        "main a[href*='/modules/']", "links => [...new Set(links.map(a => a.href))]"
+        "main a[href*='/m/']", "links => [...new Set(links.map(a => a.href))]"
     )
     steps = []
     for module in modules:
