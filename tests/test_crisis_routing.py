@@ -110,3 +110,11 @@ def test_right_now_leads_with_call_buttons_then_hard_moments_then_the_plan(shipp
     hardest = page.index("<h2>", page.index('class="prose"', urgent))  # the page's own parts
     assert page.index("<h1>") < urgent < first_call < hardest < plan
     assert page.index('id="prevention"') > plan
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "Quick check"), ("es", "Comprobación rápida")])
+def test_the_triage_question_is_a_quick_check_not_an_exercise(shipped_app, lang, label):
+    page = shipped_app.test_client().get(STEP.format(lang=lang)).text
+    assert f'<span class="exercise-kind">{label}</span>' in page
+    assert ">Exercise<" not in page
+    assert ">Ejercicio<" not in page

@@ -121,6 +121,11 @@ class Exercise:
         return self.prompt
 
     @property
+    def kind_label(self) -> str:
+        """The small label above the heading."""
+        return str(_l("Exercise"))
+
+    @property
     def has_free_text(self) -> bool:
         """Whether the visitor may type their own words (and so sees the privacy reminder)."""
         return False

@@ -57,6 +57,12 @@ class Choice(Exercise):
         name, _, part = target.removeprefix("page:").partition("#")
         return name, part
 
+    @property
+    def kind_label(self) -> str:
+        # A choice that routes its answers is a check of where the visitor is (the first
+        # step's triage), not an exercise to work on.
+        return str(_l("Quick check")) if self.route else super().kind_label
+
     def feedback_for(self, value: Any) -> str:
         if not self.feedback or not isinstance(value, int) or not 0 <= value < len(self.feedback):
             return ""
