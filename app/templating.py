@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Flask, render_template, request, url_for
 from markupsafe import Markup
+from werkzeug.routing import BuildError
 
 from . import assets
 from .context import SETTINGS, Slot, settings
@@ -26,7 +27,10 @@ def switch_url(locale: str) -> str:
                 (name, request.args[name]) for name in KEPT_QUERY_ARGUMENTS if name in request.args
             )
         values.update(request.view_args or {}, lang=locale)
-        return url_for(request.endpoint, **values)
+        try:
+            return url_for(request.endpoint, **values)
+        except BuildError:  # a module the content no longer has (the authors' preview)
+            pass
     return url_for("portal.home", lang=locale)
 
 

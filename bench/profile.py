@@ -17,7 +17,7 @@ from pathlib import Path
 from app import create_app
 from app.migrate import upgrade
 
-STEP = "/es/modules/motivation/rulers"  # as bench/run.py measures it
+STEP = "/es/m/1/2"  # as bench/run.py measures it
 ANSWER = {"rulers-why.answer": "Porque quiero vivir de otra manera. " * 8}
 
 

@@ -32,7 +32,7 @@ from urllib.parse import urlencode, urlsplit
 from bench import servers, synthetic, wrk
 
 RESULTS = Path(__file__).resolve().parent / "results"
-STEP = "/es/modules/motivation/rulers"  # a step with two rulers and a reflection, 8.5 KB
+STEP = "/es/m/1/2"  # a step with two rulers and a reflection, 8.5 KB
 ANSWER = {"rulers-why.answer": "Porque quiero vivir de otra manera. " * 8}
 SECTIONS = ("load", "scaleout", "soak", "growth")
 STATIC = "same step page, static (nginx)"
@@ -168,6 +168,7 @@ def load(args, folder: Path, report: Report) -> None:
             ("step page (workbook cookie)", STEP, cookie, None, 200),
             ("module list", "/es/modules/", None, None, 200),
             ("help page", "/es/help", None, None, 200),
+            ("page for young people", "/es/young", None, None, 200),
             ("workbook page (cookie)", "/es/workbook", cookie, None, 200),
             ("self-check page", "/es/self-check", None, None, 200),
             ("self-check route (cookie)", "/es/self-check/route", route_cookie, None, 200),

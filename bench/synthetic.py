@@ -98,7 +98,7 @@ def generate(folder: Path, modules: int) -> Path:
 
 def every_step(modules: int) -> list[str]:
     return [
-        f"/{locale}/modules/m{number:04d}/step-{step}"
+        f"/{locale}/m/{SYNTHETIC_ORDER + number}/{step}"  # neutral addresses: numbers
         for number in range(modules)
         for locale in LOCALES
         for step in range(1, STEPS + 1)
@@ -180,7 +180,7 @@ def measure(
         for n in sizes:
             running[n] = stack.enter_context(servers.Gunicorn(folder / f"gc-{n}", contents[n]))
         urls = {
-            n: f"{server.base}/es/modules/m{n // 2:04d}/step-3" for n, server in running.items()
+            n: f"{server.base}/es/m/{SYNTHETIC_ORDER + n // 2}/3" for n, server in running.items()
         }
         for url in urls.values():
             wrk.run("warm-up", url, 1, connections)

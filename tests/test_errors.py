@@ -17,7 +17,7 @@ SECRET = "what-a-visitor-typed-4471"
         ("put", "/{lang}/modules/", {}, 405, "That cannot be done here", None),
         (
             "post",
-            "/{lang}/modules/sample/thinking",
+            "/{lang}/m/1/1",
             {"data": {"thoughts.answer": "x" * 70_000}},
             413,
             "That was too long",
@@ -25,7 +25,7 @@ SECRET = "what-a-visitor-typed-4471"
         ),
         (
             "post",
-            "/{lang}/modules/sample/thinking",
+            "/{lang}/m/1/1",
             {"data": {"nope.answer": "x"}},
             400,
             "could not be understood",

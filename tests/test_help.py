@@ -14,11 +14,15 @@ from tests.support.pages import every_page
     ("lang", "crisis", "prevention"),
     [("en", "Crisis and emergency lines", "Anonymous help"), ("es", "Crisis", "Ayuda anónima")],
 )
-def test_help_page_lists_crisis_lines_first(shipped_app, lang, crisis, prevention):
+def test_help_page_lists_prevention_helplines_then_crisis_lines(
+    shipped_app, lang, crisis, prevention
+):
+    """Issue 23: the help page is where a visitor looks for the help this portal is about; the
+    crisis lines are in every page's footer and on Right now, and still on this page."""
     page = shipped_app.test_client().get(f"/{lang}/help").text
     main = page.split('<main id="main"', 1)[1]
-    assert main.index('id="crisis"') < main.index('id="prevention"') < main.index('id="therapy"')
-    crisis_section = main.split('id="crisis"')[1].split('id="prevention"')[0]
+    assert main.index('id="prevention"') < main.index('id="crisis"') < main.index('id="therapy"')
+    crisis_section = main.split('id="crisis"')[1].split('id="therapy"')[0]
     for number in ("024", "112", "116 123", "988", "999", "911"):
         assert number in crisis_section, number
     assert 'href="tel:024"' in crisis_section
@@ -54,7 +58,7 @@ def test_entries_awaiting_confirmation_say_so(shipped_app):
 
 def test_quick_exit_and_help_panel_on_every_page_type(shipped_app):
     client = shipped_app.test_client()
-    client.post("/en/modules/start/ready", data={"readiness.answer": "6"})
+    client.post("/en/m/0/7", data={"readiness.answer": "6"})
     for url in every_page(shipped_app)[1:]:
         page = client.get(url).text
         assert 'id="quick-exit" href="https://www.wikipedia.org/"' in page, url
@@ -115,3 +119,11 @@ def test_logo_from_the_instance_folder(tmp_path, sqlite_url):
     css = client.get(page.split('rel="stylesheet" href="')[1].split('"')[0]).text
     assert "--primary:#224466" in css
     app.extensions["rumbo.engine"].dispose()
+
+
+@pytest.mark.parametrize(("lang", "unknown"), [("en", "Not confirmed"), ("es", "Sin confirmar")])
+def test_anonymity_not_known_is_said_to_be_not_confirmed(shipped_app, lang, unknown):
+    """Issue 23: "anonymous: false" in the directory means nobody confirmed it, not "No"."""
+    page = shipped_app.test_client().get(f"/{lang}/help").text
+    assert f"<dd>{unknown}</dd>" in page
+    assert "<dd>No</dd>" not in page

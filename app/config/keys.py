@@ -171,6 +171,12 @@ class Settings:
         "Where \"Quick exit\" goes. Must be an absolute `https://` address; choose something"
         " neutral and common in your country.",
     )  # fmt: skip
+    descriptive_titles: bool = setting(
+        False, checks.boolean,
+        "`true` to name each module and step in the browser tab's title. By default titles are"
+        " neutral (the site's name, the module's and the step's numbers): tab titles reach"
+        " browser history, synced history, the tab switcher and address-bar suggestions.",
+    )  # fmt: skip
     help_countries: tuple[str, ...] = setting(
         (), checks.country_codes,
         "Two-letter codes of the countries whose services the help page and the \"Need help"

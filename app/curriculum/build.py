@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ..authoring import Problems
 from .model import LocaleContent, Module, Page, Prose, Step
 from .parse import RawModule
-from .render import Renderer
+from .render import Known, Renderer
 from .validate import StepExercises
 
 
@@ -24,6 +24,14 @@ def line_of(text: str, needle: str) -> int:
     return 0
 
 
+def known_addresses(raw: Mapping[str, RawModule]) -> Known:
+    """Each module's number and its steps' numbers: what links resolve to (portal/addresses)."""
+    return {
+        slug: (_number(module), {s.id: n for n, s in enumerate(module.steps, start=1)})
+        for slug, module in raw.items()
+    }
+
+
 def build_locale(
     locale: str,
     raw: Mapping[str, RawModule],
@@ -31,8 +39,7 @@ def build_locale(
     raw_pages: Mapping[str, RawModule],
     problems: Problems,
 ) -> LocaleContent:
-    known = {slug: frozenset(s.id for s in module.steps) for slug, module in raw.items()}
-    renderer = Renderer(known)
+    renderer = Renderer(known_addresses(raw))
 
     def render(text: str, line: int, path: Path, prefix: str | None = None) -> Markup:
         def report(message: str, needle: str) -> None:
@@ -82,3 +89,9 @@ def build_locale(
     }
     by_slug = MappingProxyType({m.slug: m for m in modules})
     return LocaleContent(locale, tuple(modules), by_slug, MappingProxyType(pages))
+
+
+def _number(module: RawModule) -> int:
+    """The module's number in its neutral address (its ``order``; 0 until that is valid)."""
+    order = module.meta.get("order")
+    return order if isinstance(order, int) and not isinstance(order, bool) else 0

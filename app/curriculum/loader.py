@@ -8,7 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..authoring import ContentError, Problems
-from .build import build_locale
+from .build import build_locale, known_addresses
 from .exercises import Exercise, build_exercise
 from .model import Catalog
 from .parse import RawModule, read_module
@@ -17,7 +17,7 @@ from .selfcheck import FILE_NAME, SelfCheck, compare_self_checks, read_self_chec
 from .validate import StepExercises, check_step_ids, compare_locales, valid_meta
 from .validate import require_reviewed as check_reviewed
 
-REQUIRED_PAGES = ("privacy", "safety", "now", "family")
+REQUIRED_PAGES = ("privacy", "safety", "now", "family", "young")
 
 
 def load_catalog(content_dir: Path, locales: Iterable[str]) -> Catalog:
@@ -90,9 +90,14 @@ def read_self_checks(
     found: dict[str, SelfCheck | None] = {}
     for locale, modules in raw.items():
         path = content_dir / locale / FILE_NAME
-        known = {slug: frozenset(s.id for s in m.steps) for slug, m in modules.items()}
         found[locale] = (
-            read_self_check(path, frozenset(modules), Renderer(known), problems, require_reviewed)
+            read_self_check(
+                path,
+                frozenset(modules),
+                Renderer(known_addresses(modules)),
+                problems,
+                require_reviewed,
+            )
             if path.is_file()
             else None
         )

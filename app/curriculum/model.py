@@ -87,6 +87,11 @@ class LocaleContent:
         """Each module's index in ``modules``, by slug."""
         return MappingProxyType({module.slug: i for i, module in enumerate(self.modules)})
 
+    @cached_property
+    def by_number(self) -> Mapping[int, Module]:
+        """Each module by its number (``order``), which its neutral address shows."""
+        return MappingProxyType({module.order: module for module in self.modules})
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -100,6 +105,10 @@ class Catalog:
     def module(self, locale: str, slug: str) -> Module | None:
         content = self.locales.get(locale)
         return content.by_slug.get(slug) if content else None
+
+    def numbered(self, locale: str, number: int) -> Module | None:
+        content = self.locales.get(locale)
+        return content.by_number.get(number) if content else None
 
     def step(self, locale: str, slug: str, step_id: str) -> tuple[Module, Step] | None:
         module = self.module(locale, slug)

@@ -16,8 +16,9 @@ from markupsafe import Markup
 
 from .sanitise import Report, audit, clean
 
-# Paths relative to /<lang>/. Module overviews (/<lang>/modules/<slug>/) and steps
-# (/<lang>/modules/<slug>/<step>) share a directory two levels below it: prefix "../../".
+# Paths relative to /<lang>/. Module overviews (/<lang>/m/<number>/) and steps
+# (/<lang>/m/<number>/<step number>) share a directory two levels below it: prefix "../../".
+# Addresses are neutral (portal/addresses.py): numbers, never a module's or a step's words.
 PAGE_LINKS = {
     "home": "./",
     "modules": "modules/",
@@ -25,6 +26,7 @@ PAGE_LINKS = {
     "safety": "safety",
     "privacy": "privacy",
     "family": "family",
+    "young": "young",
     "workbook": "workbook",
     "plan": "workbook/plan",
     "resume": "resume",
@@ -35,16 +37,21 @@ PAGE_LINKS = {
 MODULE_PREFIX = "../../"
 
 
-def resolve_link(href: str, known: Mapping[str, frozenset[str]], prefix: str) -> str | None:
+# Per module slug: its number and its steps' numbers by id.
+Known = Mapping[str, tuple[int, Mapping[str, int]]]
+
+
+def resolve_link(href: str, known: Known, prefix: str) -> str | None:
     """Return the relative address for a ``module:`` or ``page:`` link, or None if unknown."""
     kind, _, target = href.partition(":")
     if kind == "page":
         page = PAGE_LINKS.get(target)
         return None if page is None else (prefix + page or "./")
     slug, _, step = target.partition("/")
-    if slug not in known or (step and step not in known[slug]):
+    if slug not in known or (step and step not in known[slug][1]):
         return None
-    return f"{prefix}modules/{slug}/{step}"
+    number, steps = known[slug]
+    return f"{prefix}m/{number}/{steps[step] if step else ''}"
 
 
 class _LinkResolver(Treeprocessor):
@@ -68,7 +75,7 @@ class _LinkResolver(Treeprocessor):
 class _PortalLinks(Extension):
     def __init__(self) -> None:
         super().__init__()
-        self.known: Mapping[str, frozenset[str]] = {}
+        self.known: Known = {}
         self.prefix = MODULE_PREFIX
         self.report: Report = lambda message, needle: None
 
@@ -79,7 +86,7 @@ class _PortalLinks(Extension):
 class Renderer:
     """Renders Markdown fragments of one content tree; reuse it, it is not thread-safe."""
 
-    def __init__(self, known: Mapping[str, frozenset[str]]) -> None:
+    def __init__(self, known: Known) -> None:
         self._links = _PortalLinks()
         self._links.known = known
         self._md = markdown.Markdown(extensions=["sane_lists", self._links], output_format="html")

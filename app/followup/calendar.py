@@ -1,7 +1,9 @@
 """A calendar reminder (RFC 5545) for the next check-in: made on request, never stored.
 
-An all-day event on a date only, with the visitor's own title and nothing else: no address of
-this site, no description, no time of day (the stamp RFC 5545 requires is the day at 00:00 UTC).
+An all-day event on a date only, with the visitor's own title and nothing else: no name or
+address of this site (the product id RFC 5545 requires is a neutral one), no description, no
+time of day (the stamp RFC 5545 requires is the day at 00:00 UTC). One alarm, at 9:00 that
+day, shows the same title: a reminder that does not remind is easy to miss.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ def reminder(title: str, today: date, weeks: int) -> bytes:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//Rumbo//Reminder//EN",
+        "PRODID:-//Reminder//EN",
         "CALSCALE:GREGORIAN",
         "BEGIN:VEVENT",
         f"UID:{uuid.uuid4()}",
@@ -42,6 +44,11 @@ def reminder(title: str, today: date, weeks: int) -> bytes:
         f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
         f"SUMMARY:{_escape(title)}",
         "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "TRIGGER;RELATED=START:PT9H",
+        f"DESCRIPTION:{_escape(title)}",
+        "END:VALARM",
         "END:VEVENT",
         "END:VCALENDAR",
     ]

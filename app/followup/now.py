@@ -1,5 +1,6 @@
-"""The "Right now" page: the visitor's own plan for a hard moment first, then the page's
-content (a short exercise, the hardest moments), then the crisis lines and helplines.
+"""The "Right now" page: the urgent part first (call buttons for the host's crisis lines, what
+to do in the next minutes, the hardest moments), then the visitor's own plan for a hard moment
+(or how to build one), then the prevention helplines.
 
 Without a cookie it is the same page for every reader and served from the page cache; reading
 it never sets a cookie.

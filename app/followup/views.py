@@ -97,6 +97,7 @@ def saved() -> ResponseReturnValue:
     return render_template(
         "followup/saved.html",
         comparison=comparison,
+        kept=workbook is not None and workbook.kept,
         errors={},
         reminder_title=_("Personal reminder"),
         reminder_weeks=2,

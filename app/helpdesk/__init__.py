@@ -7,6 +7,7 @@ from flask import Flask
 from ..context import SETTINGS, Slot
 from .crisis import CrisisLines, crisis_lines
 from .directory import Country, HelpDirectory, Service, check_help, load_help
+from .phones import PhoneLinker
 
 HELP: Slot[HelpDirectory] = Slot("help")
 CRISIS_LINES: Slot[CrisisLines] = Slot("crisis_lines")
@@ -27,3 +28,10 @@ def init_app(app: Flask, directory: HelpDirectory) -> None:
     # never changes after start-up: select them once per locale, not on every request.
     lines = CRISIS_LINES.set(app, crisis_lines(directory, SETTINGS.of(app).locales))
     app.jinja_env.globals["crisis_lines_for"] = lambda lang: lines.get(lang, ())
+    # Every phone number the directory knows is a tel: link wherever content or feedback
+    # names it: a visitor in a hard moment on a phone taps it instead of copying it.
+    linker = PhoneLinker(
+        s.phone for countries in directory.countries.values() for c in countries for s in c.services
+    )
+    app.jinja_env.filters["phone_links"] = linker.html
+    app.jinja_env.filters["phone_text"] = linker.text

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..authoring import ID, ContentError, Problems, load_yaml
+from .phones import tel_address
 
 KINDS = ("crisis", "prevention", "therapy")  # shown in this order: crisis first
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{1,24}$")
@@ -40,8 +41,7 @@ class Service:
 
     @property
     def tel(self) -> str:
-        """The phone number as a tel: address (digits and a leading +)."""
-        return "tel:" + re.sub(r"[^0-9+]", "", self.phone)
+        return tel_address(self.phone)
 
 
 @dataclass(frozen=True)

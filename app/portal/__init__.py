@@ -11,8 +11,8 @@ bp = Blueprint("portal", __name__, url_prefix="/<lang>")
 
 def init_app(app: Flask) -> None:
     from ..workbook.saving import answer_digest
-    from . import pages, root, step
+    from . import addresses, pages, root, step
 
     app.jinja_env.globals["answer_digest"] = answer_digest
     register_views(app, root.root_bp, root)
-    register_views(app, bp, pages, step)
+    register_views(app, bp, addresses, pages, step)

@@ -61,6 +61,7 @@ class StepForm:
     removals: dict[str, str] = field(default_factory=dict)  # emptied answers: id -> fingerprint
     errors: dict[str, Any] = field(default_factory=dict)  # id -> message for the visitor
     submitted: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> as typed
+    chosen: dict[str, Any] = field(default_factory=dict)  # every valid answer, changed or not
     foreign: bool = False  # fields of no exercise of this step, and none of the step's own
 
 
@@ -86,6 +87,7 @@ def read_step(exercises: Iterable[Exercise], form: MultiDict[str, str], max_char
         except InvalidAnswer as invalid:
             read.errors[exercise.id] = invalid.message
             continue
+        read.chosen[exercise.id] = value
         if answer_digest(value) != fields.shown:
             read.values[exercise.id] = value
     return read

@@ -12,8 +12,9 @@ from ..i18n import current_locale
 from ..insight.counting import count
 from ..insight.outcomes import QUESTIONS
 from ..page_cache import public_page
-from ..workbook.current import current_answers
+from ..workbook.current import current_answers, open_workbook
 from . import bp
+from .routing import AFTER, previous_step_feedback
 
 
 @bp.get("/")
@@ -30,7 +31,7 @@ def module_list() -> ResponseReturnValue:
     return public_page(lambda: render_template("modules.html", modules=modules))
 
 
-@bp.get("/modules/<slug>/")
+@bp.get("/m/<int:module>/")
 def module_overview(slug: str) -> ResponseReturnValue:
     module = catalog().module(current_locale(), slug) or abort(404)
     return public_page(
@@ -38,7 +39,7 @@ def module_overview(slug: str) -> ResponseReturnValue:
     )
 
 
-@bp.get("/modules/<slug>/print")
+@bp.get("/m/<int:module>/print")
 def module_print(slug: str) -> ResponseReturnValue:
     """The whole module on one page, for paper. The same for every reader: no cookie, no answers."""
     module = catalog().module(current_locale(), slug) or abort(404)
@@ -46,13 +47,20 @@ def module_print(slug: str) -> ResponseReturnValue:
     return public_page(lambda: render_template("print.html", module=module, countries=countries))
 
 
-@bp.get("/modules/<slug>/done")
+@bp.get("/m/<int:module>/done")
 def module_done(slug: str) -> ResponseReturnValue:
     module = catalog().module(current_locale(), slug) or abort(404)
     _, next_module = catalog().neighbours(current_locale(), module)
     count("module_completed", slug)
+    shown = previous_step_feedback(module, current_answers().get(slug, {}))
+    workbook = open_workbook()
     return render_template(
-        "done.html", module=module, next_module=next_module, outcome_questions=QUESTIONS
+        "done.html",
+        module=module,
+        next_module=next_module,
+        outcome_questions=QUESTIONS,
+        shown=shown if request.args.get(AFTER) == "1" else [],
+        kept=workbook is None or workbook.kept,  # nothing to keep without a workbook
     )
 
 
@@ -76,7 +84,9 @@ def help_page() -> ResponseReturnValue:
     )
 
 
-@bp.get("/<any(privacy, safety, family):name>")
+@bp.get("/<any(privacy, safety, family, young):name>")
 def page(name: str) -> ResponseReturnValue:
     found = catalog().page(current_locale(), name) or abort(404)
-    return public_page(lambda: render_template("page.html", page=found))
+    # The page for young people lists the host's crisis lines under its text.
+    template = "young.html" if name == "young" else "page.html"
+    return public_page(lambda: render_template(template, page=found))

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, make_response, redirect, render_template, request, url_for
+from flask import abort, make_response, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from ..context import settings
-from ..curriculum import Exercise, Module, Step, catalog
+from ..curriculum import Exercise, Step, catalog
 from ..i18n import current_locale
 from ..insight.counting import count, count_answer
 from ..page_cache import is_public_request, shared_page
@@ -23,17 +23,19 @@ from ..workbook.responses import admit_new_workbook, give_cookie, not_saved_mess
 from ..workbook.saving import NotSaved, save_answers
 from . import bp
 from .form import read_step
+from .routing import where_next, with_notice
 
 
-@bp.get("/modules/<slug>/<step_id>")
+@bp.get("/m/<int:module>/<int:step>")
 def step(slug: str, step_id: str) -> ResponseReturnValue:
     # Performance (docs/performance.md): every visitor's page starts from the one rendered for
     # the first reader of this address (page_cache.py); a visitor with answers gets only their
     # exercises rendered again, and spliced into it.
-    current = (catalog().step(current_locale(), slug, step_id) or abort(404))[1]
+    module, current = catalog().step(current_locale(), slug, step_id) or abort(404)
     page = shared_page(lambda: render_step(slug, step_id, answers={}))
     if not is_public_request():
-        page = with_answers(page, current, current_answers().get(slug, {}))
+        answers = current_answers().get(slug, {})
+        page = with_notice(with_answers(page, current, answers), module, current, answers)
     count("step_viewed", slug, step_id)
     return page
 
@@ -66,7 +68,7 @@ def with_answers(page: bytes, current: Step, answers: dict[str, Any]) -> bytes:
     return page
 
 
-@bp.post("/modules/<slug>/<step_id>")
+@bp.post("/m/<int:module>/<int:step>")
 def save(slug: str, step_id: str) -> ResponseReturnValue:
     """Save every exercise of the step in one go, then stay or go on as the visitor chose."""
     module, current = catalog().step(current_locale(), slug, step_id) or abort(404)
@@ -96,19 +98,11 @@ def save(slug: str, step_id: str) -> ResponseReturnValue:
         page = render_step(slug, step_id, typed.errors, typed.submitted, answers)
         response = make_response(page, 400)
     else:
-        response = redirect(_where_next(module, current), 303)
+        go_on = request.form.get("then") == "next"
+        response = redirect(where_next(module, current, typed.chosen, go_on), 303)
     if saved is not None and saved.created:
         give_cookie(response, saved.workbook)
     return response
-
-
-def _where_next(module: Module, current: Step) -> str:
-    if request.form.get("then") != "next":
-        return url_for("portal.step", slug=module.slug, step_id=current.id, _anchor="saved")
-    following = module.steps[current.number] if current.number < len(module.steps) else None
-    if following is None:
-        return url_for("portal.module_done", slug=module.slug)
-    return url_for("portal.step", slug=module.slug, step_id=following.id)
 
 
 def render_step(

@@ -12,12 +12,13 @@ from ..blueprints import register_views
 from . import review
 from .live import LIVE, LiveContent
 from .review import review_bp
-from .views import watch_content
+from .views import read_edits_first, watch_content
 
 __all__ = ["LIVE", "LiveContent", "init_app"]
 
 
 def init_app(app: Flask, live: LiveContent) -> None:
     LIVE.set(app, live)
+    app.url_value_preprocessor(read_edits_first)
     app.before_request(watch_content)
     register_views(app, review_bp, review)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import current_app, render_template, request
 from flask.typing import ResponseReturnValue
 
@@ -20,3 +22,10 @@ def watch_content() -> ResponseReturnValue | None:
         return None
     page = render_template("preview/problems.html", reading=reading)
     return page, 503, {"Cache-Control": "no-store", "Retry-After": "1"}
+
+
+def read_edits_first(endpoint: str | None, values: dict[str, Any] | None) -> None:
+    """Before a module's number in the address is looked up (portal/addresses.py), read the
+    content as it is now: an edit may have added, removed or fixed that module."""
+    if not request.path.startswith(UNWATCHED):
+        LIVE.get().refresh(current_app)

@@ -6,6 +6,10 @@ same once accents are dropped, which is how ``normalise`` reads what a visitor t
 number of words is chosen so that every passphrase has at least MIN_BITS of entropy, whatever
 the size of the list. Only generation depends on the list: a passphrase from an older list still
 opens its workbook, because the key is derived from the normalised words alone.
+
+Words a reader could link to sex, children, violence, crime, drugs, illness or the body are
+never generated: the visitor is told to write the passphrase on paper, and someone else may
+read it. They are listed, reviewed, in ``wordlists/blocked-<locale>.txt``.
 """
 
 from __future__ import annotations
@@ -39,8 +43,18 @@ WORDLISTS: dict[str, Callable[[], set[str]]] = {"en": _eff_long, "es": _bip39_sp
 
 
 @cache
+def blocked(locale: str) -> frozenset[str]:
+    """The reviewed block-list of ``locale``'s word list, normalised as typed words are."""
+    language = locale.split("_")[0] if locale.split("_")[0] in WORDLISTS else "en"
+    text = resources.files(__package__).joinpath("wordlists", f"blocked-{language}.txt")
+    lines = text.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalise(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
 def wordlist(locale: str) -> tuple[str, ...]:
-    return tuple(sorted(WORDLISTS.get(locale.split("_")[0], _eff_long)()))
+    words = WORDLISTS.get(locale.split("_")[0], _eff_long)()
+    return tuple(sorted(w for w in words if normalise(w) not in blocked(locale)))
 
 
 def word_count(locale: str) -> int:

@@ -19,7 +19,7 @@ BEACON = "victim-42"
         f"/en/help?_method=POST&tracking={BEACON}",
         f"/en/privacy?name=x&tracking={BEACON}",
         f"/es/safety?name=privacy&lang=xx&tracking={BEACON}",
-        f"/en/modules/sample/thinking?slug=nope&step_id=x&tracking={BEACON}",
+        f"/en/m/1/1?slug=nope&step_id=x&tracking={BEACON}",
         f"/en/workbook/plan.md?kind=x&tracking={BEACON}",
         f"/en/help?country=ES&_anchor=x&_external=1&tracking={BEACON}",
     ],

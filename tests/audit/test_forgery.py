@@ -26,7 +26,7 @@ def test_cross_site_posts_are_refused(client, headers):
     client.environ_base.pop("HTTP_SEC_FETCH_SITE")  # from here on, only what the test sends
     headers = {name: value for name, value in headers.items() if value is not None}
     for url, data in (
-        ("/en/modules/sample/thinking", {"thoughts.answer": "forged"}),
+        ("/en/m/1/1", {"thoughts.answer": "forged"}),
         ("/en/workbook/delete", {}),
         ("/en/workbook/keep", {}),
         ("/en/resume", {"passphrase": "a b c"}),
@@ -49,16 +49,14 @@ def test_cross_site_posts_are_refused(client, headers):
 def test_same_origin_posts_from_old_and_new_browsers_are_accepted(client, headers):
     client.environ_base.pop("HTTP_SEC_FETCH_SITE")
     sent = {name: value for name, value in headers.items() if value is not None}
-    response = client.post(
-        "/en/modules/sample/thinking", data={"thoughts.answer": MARKER}, headers=sent
-    )
+    response = client.post("/en/m/1/1", data={"thoughts.answer": MARKER}, headers=sent)
     assert response.status_code == 303
     assert MARKER in client.get("/en/workbook", headers=sent).text  # saved, not just redirected
 
 
 def test_same_origin_posts_are_accepted(client):
     response = client.post(
-        "/en/modules/sample/thinking",
+        "/en/m/1/1",
         data={"thoughts.answer": MARKER},
         headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"},
     )

@@ -43,11 +43,11 @@ def test_nothing_identifying_reaches_logs_or_database(production, shipped_app):
     for path in every_page(shipped_app):
         status, _ = visitor.request(path)
         assert status in (200, 404), path
-    status, page = visitor.request("/en/modules/start/ready", {"readiness-why.answer": MARKER})
+    status, page = visitor.request("/en/m/0/7", {"readiness-why.answer": MARKER})
     assert status == 200
     assert MARKER in page
-    visitor.request("/es/modules/motivation/balance", {"decisional-balance.change-pros": MARKER})
-    visitor.request("/en/modules/start/ready", {"readiness.answer": "99"})  # a 400
+    visitor.request("/es/m/1/3", {"decisional-balance.change-pros": MARKER})
+    visitor.request("/en/m/0/7", {"readiness.answer": "99"})  # a 400
     visitor.request("/en/modules/x/y", {"then": "stay"})  # a 404
     status, kept = visitor.request("/en/workbook/keep", {})
     passphrase = re.search(r'class="passphrase"[^>]*><strong>([^<]+)<', kept).group(1)

@@ -69,8 +69,8 @@ def test_https_hosts_send_hsts(tmp_path, sqlite_url):
 def test_personal_pages_are_no_store(client):
     for url in ("/en/workbook", "/en/workbook/plan", "/en/resume"):
         assert client.get(url).headers["Cache-Control"] == "no-store", url
-    client.post("/en/modules/sample/thinking", data={"thoughts.answer": "x"})
-    for url in ("/en/modules/sample/thinking", "/en/", "/en/workbook"):
+    client.post("/en/m/1/1", data={"thoughts.answer": "x"})
+    for url in ("/en/m/1/1", "/en/", "/en/workbook"):
         assert client.get(url).headers["Cache-Control"] == "no-store", url
 
 

@@ -40,7 +40,7 @@ def test_static_files_load_nothing_from_elsewhere():
 
 def test_no_page_loads_a_resource_from_another_host(shipped_app):
     client = shipped_app.test_client()
-    client.post("/en/modules/start/ready", data={"readiness.answer": "5"})
+    client.post("/en/m/0/7", data={"readiness.answer": "5"})
     for url in every_page(shipped_app):
         html = client.get(url).text
         for match in RESOURCE.finditer(html):

@@ -38,15 +38,20 @@ def test_every_page_is_valid_html(shipped_app, tmp_path):
         if response.mimetype == "text/html":
             pages[path] = response.text
     answer_client = shipped_app.test_client()
-    answer_client.post("/en/modules/start/ready", data={"readiness-why.answer": "a reason"})
+    answer_client.post("/en/m/0/7", data={"readiness-why.answer": "a reason"})
     for path in ("/en/workbook", "/en/workbook/plan", "/es/workbook"):
         pages[f"{path} (with a workbook)"] = answer_client.get(path).text
     pages["/en/workbook/keep (passphrase shown)"] = answer_client.post(
         "/en/workbook/keep", follow_redirects=True
     ).text
-    pages["/en/modules/start/ready (an error)"] = answer_client.post(
-        "/en/modules/start/ready", data={"readiness.answer": "99"}
+    pages["/en/m/0/7 (an error)"] = answer_client.post(
+        "/en/m/0/7", data={"readiness.answer": "99"}
     ).text
+    # The notes after saving: by the buttons ("Save"), and at the top of the next page.
+    where = "/en/m/0/1"
+    answer_client.post(where, data={"where-am-i-now.answer": "2", "then": "stay"})
+    pages["a step after Save"] = answer_client.get(f"{where}?saved=1").text
+    pages["a step after Save and continue"] = answer_client.get("/en/m/0/2?after=1").text
     taker = shipped_app.test_client()
     taker.post(
         "/en/self-check", data={"suicide.answer": "2", "lonely.answer": "8", "last-use.answer": "4"}

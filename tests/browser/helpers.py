@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 
 # One step per exercise type, in the shipped curriculum (ids are the same in every language).
 STEP_WITH = {
-    "scale": "/modules/motivation/rulers",  # and a reflection
-    "balance": "/modules/motivation/balance",
-    "list": "/modules/motivation/my-reasons",
-    "checklist": "/modules/start/welcome",
-    "myth-or-fact": "/modules/start/interest-and-action",
-    "choice": "/modules/start/privacy",
+    "scale": "/m/1/2",  # and a reflection
+    "balance": "/m/1/3",
+    "list": "/m/1/4",
+    "checklist": "/m/0/2",
+    "myth-or-fact": "/m/0/3",
+    "choice": "/m/0/4",
 }
 JOURNEY_MODULE = "motivation"  # every type but myth-or-fact, which is in "start"
+JOURNEY_MODULE_NUMBER = 1  # its neutral address: /<lang>/m/1/
 
 LABEL_OF_CHECKED = """(section) => Array.from(section.querySelectorAll('input:checked'))
   .map((input) => section.querySelector(`label[for="${input.id}"]`).textContent.trim())"""
@@ -116,12 +117,13 @@ MOTIVATION = {
 def walk_motivation(page, origin: str, lang: str) -> Answers:
     """From the module's overview, through every step by its "next" link, answering all."""
     answers = Answers(lang)
-    page.goto(f"{origin}/{lang}/modules/{JOURNEY_MODULE}/")
+    page.goto(f"{origin}/{lang}/m/{JOURNEY_MODULE_NUMBER}/")
     with page.expect_navigation():
         page.click("main a.button")  # "Begin"
     seen = []
     while "/done" not in page.url:
-        step_id = page.url.split("#")[0].rsplit("/", 1)[1]
+        number = page.url.split("#")[0].split("?")[0].rsplit("/", 1)[1]  # neutral: /m/1/<n>
+        step_id = list(MOTIVATION)[int(number) - 1]
         seen.append(step_id)
         MOTIVATION[step_id](answers, page)
         with page.expect_navigation():

@@ -92,15 +92,28 @@ def _self_check_followed(page, portal, lang):
     assert page.locator("svg.chart").count() >= 3
 
 
+def _where_am_i(option: int, then: str):
+    """Answer "where am I?" and press Save (stay) or Save and continue (next)."""
+
+    def run(page, portal, lang):
+        page.goto(portal.url(f"/{lang}/m/0/1"))
+        page.check(f"#ex-where-am-i-now-{option}")
+        with page.expect_navigation():
+            page.click(f"form.step-form button[name=then][value={then}]")
+        assert page.locator(".notice, #urgent").count() > 0
+
+    return run
+
+
 PAGES = {
     "home": _goto("/"),
     "modules": _goto("/modules/"),
-    "module-overview": _goto("/modules/motivation/"),
-    "module-print": _goto("/modules/motivation/print"),
+    "module-overview": _goto("/m/1/"),
+    "module-print": _goto("/m/1/print"),
     **{f"step-{kind}": _goto(path) for kind, path in STEP_WITH.items()},
     "step-error-summary": _error_summary,
     "step-feedback": _feedback,
-    "module-done": _goto("/modules/start/done"),
+    "module-done": _goto("/m/0/done"),
     "help": _goto("/help"),
     "help-country": _goto("/help?country=ES"),
     "privacy": _goto("/privacy"),
@@ -126,6 +139,10 @@ PAGES = {
         page.goto(portal.url(f"/{lang}/modules/")),
     ),
     "workbook-factors": _self_check_followed,
+    "young": _goto("/young"),
+    "step-saved-notice": _where_am_i(2, "stay"),
+    "step-after-notice": _where_am_i(2, "next"),
+    "now-from-a-crisis-answer": _where_am_i(0, "next"),
 }
 WITH_ANSWERS = {
     "workbook-answers",
@@ -193,7 +210,7 @@ def test_review_pages_have_no_wcag_violations(preview_portal, new_context, path,
 
 def test_print_page_in_print_media_has_no_wcag_violations(portal, new_context):
     page = new_context(width=WIDTHS[0]).new_page()
-    page.goto(portal.url("/en/modules/motivation/print"))
+    page.goto(portal.url("/en/m/1/print"))
     page.emulate_media(media="print")
     assert not page.is_visible(".site-header")  # print CSS: the site around the module is hidden
     assert page.is_visible(".print-help")

@@ -44,7 +44,7 @@ def multi_exercise_steps(page, origin: str, lang: str) -> list[str]:
     """Every step of the shipped curriculum with two or more exercises, found through the pages."""
     page.goto(f"{origin}/{lang}/modules/")
     modules = page.eval_on_selector_all(
-        "main a[href*='/modules/']", "links => [...new Set(links.map(a => a.href))]"
+        "main a[href*='/m/']", "links => [...new Set(links.map(a => a.href))]"
     )
     steps = []
     for module in modules:
@@ -113,18 +113,18 @@ def fill_by_hand(page) -> list:
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_save_and_continue_keeps_what_was_typed(portal, new_context, javascript):
     page = new_context(javascript=javascript).new_page()
-    page.goto(portal.url("/es/modules/motivation/rulers"))
+    page.goto(portal.url("/es/m/1/2"))
     page.fill("#ex-rulers-why-text", "Lo que escribí antes de seguir")
     with page.expect_navigation():
         page.click(SAVE_AND_CONTINUE)
-    assert page.url.endswith("/es/modules/motivation/balance")
+    assert page.url.endswith("/es/m/1/3?after=1")  # the next step, with a note about the save
     page.goto(portal.url("/es/workbook"))
     assert "Lo que escribí antes de seguir" in page.text_content("main")
 
 
 def test_leaving_with_unsaved_text_asks_first(portal, new_context):
     page = new_context().new_page()
-    page.goto(portal.url("/en/modules/motivation/rulers"))
+    page.goto(portal.url("/en/m/1/2"))
     page.fill("#ex-rulers-why-text", "not saved yet")
     asked = []
 
@@ -136,7 +136,7 @@ def test_leaving_with_unsaved_text_asks_first(portal, new_context):
     page.click("a[rel=prev]")
     page.wait_for_timeout(300)
     assert asked == ["beforeunload"]
-    assert page.url.endswith("/en/modules/motivation/rulers")
+    assert page.url.endswith("/en/m/1/2")
     assert page.input_value("#ex-rulers-why-text") == "not saved yet"
 
 
@@ -144,7 +144,7 @@ def test_saving_and_the_quick_exit_are_never_held_up(portal, new_context):
     page = new_context().new_page()
     asked = []
     page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
-    page.goto(portal.url("/en/modules/motivation/rulers"))
+    page.goto(portal.url("/en/m/1/2"))
     page.fill("#ex-rulers-why-text", "saved by the button")
     with page.expect_navigation():
         page.click(SAVE)

@@ -13,9 +13,9 @@ pytestmark = pytest.mark.browser
 PATHS = [
     "/",
     "/modules/",
-    "/modules/motivation/",
+    "/m/1/",
     *STEP_WITH.values(),
-    "/modules/start/done",
+    "/m/0/done",
     "/help",
     "/help?country=ES",
     "/privacy",

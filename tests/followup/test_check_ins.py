@@ -84,9 +84,9 @@ def test_one_check_in_can_be_deleted_and_the_others_stay(app):
 
 def test_check_ins_never_overwrite_answers_and_answers_never_overwrite_them(app):
     client = app.test_client()
-    client.post("/en/modules/sample/thinking", data={"thoughts.answer": "an answer"})
+    client.post("/en/m/1/1", data={"thoughts.answer": "an answer"})
     check_in(client, note="a check-in note")
-    client.post("/en/modules/sample/thinking", data={"thoughts.answer": "a changed answer"})
+    client.post("/en/m/1/1", data={"thoughts.answer": "a changed answer"})
     page = client.get("/en/workbook").text
     assert "a changed answer" in page
     assert "a check-in note" in page
@@ -153,9 +153,7 @@ def test_a_check_in_without_a_ruler_is_refused_in_the_visitors_language_with_tex
 
 def test_after_a_check_in_the_visitor_sees_a_plain_comparison(shipped):
     client = shipped.test_client()
-    client.post(
-        "/en/modules/motivation/rulers", data={"importance.answer": "4", "confidence.answer": "6"}
-    )
+    client.post("/en/m/1/2", data={"importance.answer": "4", "confidence.answer": "6"})
     check_in(client, importance__answer="7", confidence__answer="3")
     page = client.get("/en/check-in/saved").text
     assert "Importance: 4 at the start, 7 today." in page
@@ -177,7 +175,7 @@ def test_the_check_in_asks_the_motivation_rulers_in_their_words_and_the_visitors
     assert "¿Qué importancia tiene para ti cambiar, ahora mismo?" in page
     assert "¿Cuánta confianza tienes en que puedes cambiar, si decides hacerlo?" in page
     client.post(
-        "/es/modules/staying-on-track/warning-signs",
+        "/es/m/12/1",
         data={"my-warning-signs.option": "0", "my-warning-signs.other": "Mi señal propia"},
     )
     page = client.get("/es/check-in").text
@@ -188,6 +186,6 @@ def test_the_check_in_asks_the_motivation_rulers_in_their_words_and_the_visitors
 def test_the_last_modules_check_in_step_leads_to_the_check_in_page(shipped):
     client = shipped.test_client()
     for lang in ("en", "es"):
-        page = client.get(f"/{lang}/modules/staying-on-track/checking-in").text
+        page = client.get(f"/{lang}/m/12/5").text
         assert 'href="../../check-in"' in page
         assert 'name="importance.answer"' not in page  # the rulers are asked on that page

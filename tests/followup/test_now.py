@@ -1,4 +1,4 @@
-"""The "Right now" page: own plan first with a workbook, the hardest moments, the helplines;
+"""The "Right now" page: the urgent part first, then the own plan with a workbook, the helplines;
 no cookie when read, cached like any public page, and linked from every page's header."""
 
 from __future__ import annotations
@@ -17,28 +17,29 @@ def test_reading_it_sets_no_cookie_and_it_is_cached_without_one(app, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_with_a_workbook_the_visitors_own_plan_comes_first(app, lang):
+def test_with_a_workbook_the_visitors_own_plan_follows_the_urgent_part(app, lang):
     client = app.test_client()
     client.post(
-        f"/{lang}/modules/sample/choosing",
+        f"/{lang}/m/1/2",
         data={"triggers.option": "0", "triggers.other": "My own early sign"},
     )
-    client.post(f"/{lang}/modules/sample/judging", data={"reasons.item": ["My own reason"]})
+    client.post(f"/{lang}/m/1/3", data={"reasons.item": ["My own reason"]})
     page = client.get(f"/{lang}/now")
     assert page.headers["Cache-Control"] == "no-store"
     assert "Set-Cookie" not in page.headers
     text = page.text
     assert "My own early sign" in text
     assert "My own reason" in text
-    assert text.index("My own early sign") < text.lower().index(IMMINENT[lang])
-    assert text.index("My own early sign") < text.index('href="tel:')
+    # The urgent part leads (issue 23, item 2): call buttons, the hardest moments, then the plan.
+    assert text.index('href="tel:') < text.lower().index(IMMINENT[lang])
+    assert text.lower().index(IMMINENT[lang]) < text.index("My own early sign")
     # Another reader still gets the public page, without anyone's plan.
     assert "My own early sign" not in app.test_client().get(f"/{lang}/now").text
 
 
 def test_without_a_workbook_it_explains_how_the_plan_is_built(client):
     page = client.get("/en/now").text
-    assert "your own plan for hard moments appears here first" in page
+    assert "your own plan for hard moments appears here:" in page
     assert 'href="/en/workbook/plan"' in page
 
 

@@ -28,7 +28,17 @@ def test_the_reminder_downloads_as_a_calendar_file_and_nothing_is_stored(app, sq
     day = date.today() + timedelta(weeks=weeks)
     assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}" in lines
     assert "SUMMARY:Tea\\; with\\, Ana" in lines
-    assert not any(line.startswith(("URL", "DESCRIPTION", "LOCATION")) for line in lines)
+    # The title the visitor chose, a neutral product id, one alarm, and nothing else (item 6).
+    assert "PRODID:-//Reminder//EN" in lines
+    names = [line.split(":")[0].split(";")[0] for line in lines if line and line[0] != " "]
+    assert names == [
+        "BEGIN", "VERSION", "PRODID", "CALSCALE", "BEGIN", "UID", "DTSTAMP", "DTSTART", "DTEND",
+        "SUMMARY", "TRANSP", "BEGIN", "ACTION", "TRIGGER", "DESCRIPTION", "END", "END", "END",
+    ]  # fmt: skip
+    assert lines[lines.index("BEGIN:VALARM") + 1 : lines.index("END:VALARM")] == [
+        "ACTION:DISPLAY", "TRIGGER;RELATED=START:PT9H", "DESCRIPTION:Tea\\; with\\, Ana",
+    ]  # fmt: skip
+    assert "rumbo" not in response.data.decode().lower()
     assert all(len(line.encode()) <= 75 for line in lines)
     assert dump_database(sqlite_url) == before
 
@@ -53,6 +63,7 @@ def test_a_long_title_is_folded_as_calendars_expect(client):
     title = "ñ" * 90
     lines = client.post("/en/check-in/reminder", data={"weeks": "1", "title": title}).text
     folded = lines.split("\r\n")
-    summary = [line for line in folded if line.startswith(("SUMMARY", " "))]
+    start = next(i for i, line in enumerate(folded) if line.startswith("SUMMARY"))
+    summary = folded[start : start + 3]
     assert len(summary) == 3
     assert "".join(part.removeprefix(" ") for part in summary) == "SUMMARY:" + title

@@ -31,11 +31,11 @@ def answers(app) -> dict[tuple[str, str], int]:
 
 def test_each_event_is_counted_exactly_once_per_action(any_db_app):
     visitor = any_db_app.test_client()
-    visitor.get("/en/modules/sample/thinking")
-    visitor.get("/en/modules/sample/thinking")
+    visitor.get("/en/m/1/1")
+    visitor.get("/en/m/1/1")
     visitor.get("/es/help")
     answer(visitor)
-    visitor.get("/en/modules/sample/done")
+    visitor.get("/en/m/1/done")
     phrase = keep(visitor)
     any_db_app.test_client().post("/en/resume", data={"passphrase": phrase})
     visitor.get("/en/modules/")  # not an event
@@ -73,9 +73,9 @@ def test_rulers_are_counted_as_distributions_once_per_workbook(app):
 
 def test_outcome_answers_are_counted_and_forgeries_refused(app):
     visitor = app.test_client()
-    page = visitor.get("/en/modules/second/done").text  # the last module asks the questions
+    page = visitor.get("/en/m/2/done").text  # the last module asks the questions
     assert 'name="behaviour" value="decreased"' in page
-    assert "Four short questions" not in visitor.get("/en/modules/sample/done").text
+    assert "Four short questions" not in visitor.get("/en/m/1/done").text
     response = visitor.post(
         "/en/outcomes",
         data={"helpful": "very", "behaviour": "decreased", "confidence": "8", "professional": ""},
@@ -102,7 +102,7 @@ def test_pages_render_when_the_counts_table_is_missing(app):
     with app.extensions["rumbo.engine"].begin() as connection:
         connection.execute(text("DROP TABLE daily_counts"))
     visitor = app.test_client()
-    assert visitor.get("/en/modules/sample/thinking").status_code == 200
+    assert visitor.get("/en/m/1/1").status_code == 200
     assert visitor.get("/en/help").status_code == 200
     assert answer(visitor).status_code == 303
 
@@ -111,7 +111,7 @@ def test_counts_are_batched_when_an_interval_is_set(tmp_path, sqlite_url):
     app = make_app(sqlite_url, tmp_path, insight={"flush_seconds": 300})
     visitor = app.test_client()
     for _ in range(3):
-        visitor.get("/en/modules/sample/thinking")
+        visitor.get("/en/m/1/1")
     assert counts(app) == {}  # still in memory
     app.extensions["rumbo.tally"].flush()
     assert counts(app) == {("en", "sample", "thinking", "step_viewed"): 3}
@@ -133,8 +133,8 @@ def reporting_app(tmp_path, sqlite_url, monkeypatch):
     )
     visitor = app.test_client()
     for _ in range(4):
-        visitor.get("/en/modules/sample/thinking")
-    visitor.get("/en/modules/sample/choosing")
+        visitor.get("/en/m/1/1")
+    visitor.get("/en/m/1/2")
     yield app
     app.extensions["rumbo.engine"].dispose()
 

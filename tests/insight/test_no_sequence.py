@@ -37,7 +37,7 @@ def rows(app):
 def test_step_events_are_kept_per_week_and_other_events_per_day(app, monkeypatch):
     monkeypatch.setattr(counting, "today", lambda: WEDNESDAY)
     client = app.test_client()
-    client.get("/en/modules/sample/thinking")
+    client.get("/en/m/1/1")
     client.get("/en/help")
     stored = {(event, day) for day, _, event, _ in rows(app)}
     assert ("step_viewed", monday(WEDNESDAY)) in stored

@@ -19,14 +19,14 @@ def shown(response) -> str:
 
 def test_an_edited_heading_shows_on_the_next_page_load(preview, content_copy):
     path = content_copy / "en" / "01-sample.md"
-    assert "Thinking" in shown(preview.get("/en/modules/sample/thinking"))
+    assert "Thinking" in shown(preview.get("/en/m/1/1"))
     replace(path, "## Thinking {#thinking}", "## Thinking it over {#thinking}")
-    page = preview.get("/en/modules/sample/thinking")
+    page = preview.get("/en/m/1/1")
     assert page.status_code == 200
     assert "Thinking it over" in shown(page)
     # Pages rendered before the edit are not served again: the overview and the print page too.
-    assert "Thinking it over" in shown(preview.get("/en/modules/sample/"))
-    assert "Thinking it over" in shown(preview.get("/en/modules/sample/print"))
+    assert "Thinking it over" in shown(preview.get("/en/m/1/"))
+    assert "Thinking it over" in shown(preview.get("/en/m/1/print"))
 
 
 def test_a_broken_exercise_shows_its_line_on_every_page_until_fixed(preview, content_copy):
@@ -35,7 +35,7 @@ def test_a_broken_exercise_shows_its_line_on_every_page_until_fixed(preview, con
     assert preview.get("/es/").status_code == 200
     replace(path, "type: balance", "type: slider")
     where = f"en/01-sample.md:{line_of(path, 'type: slider')}: exercise 'balance': unknown type"
-    for address in ("/en/modules/sample/thinking", "/es/", "/en/help", "/en/modules/second/"):
+    for address in ("/en/m/1/1", "/es/", "/en/help", "/en/m/2/"):
         page = preview.get(address)
         assert page.status_code == 503, address
         assert where in shown(page), address
@@ -45,7 +45,7 @@ def test_a_broken_exercise_shows_its_line_on_every_page_until_fixed(preview, con
         preview.get("/assets/" + "x").status_code == 404
     )  # the style sheet's address is still served
     path.write_text(original, encoding="utf-8")
-    page = preview.get("/en/modules/sample/thinking")
+    page = preview.get("/en/m/1/1")
     assert page.status_code == 200
     assert "unknown type" not in shown(page)
     assert "Thinking" in shown(page)
@@ -86,7 +86,7 @@ def test_each_kind_of_bad_input_is_a_path_and_line_in_the_browser_and_the_check(
     else:
         replace(path, old, new)
     where = re.compile(rf"{re.escape(reported)}:\d+: [^\n<]*{re.escape(message)}")
-    page = shown(preview.get("/en/modules/sample/"))
+    page = shown(preview.get("/en/m/1/"))
     assert where.search(page), page
     assert "Traceback" not in page
     result = preview_app.test_cli_runner().invoke(args=["content", "check", str(content_copy)])

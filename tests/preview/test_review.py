@@ -100,5 +100,5 @@ def test_review_pages_are_404_in_the_production_configuration(tmp_path):
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_a_reviewed_module_says_so_on_its_overview(client, lang):
-    page = shown(client.get(f"/{lang}/modules/second/"))
+    page = shown(client.get(f"/{lang}/m/2/"))
     assert ("Reviewed in October 2026" if lang == "en" else "Revisado en octubre de 2026") in page

@@ -8,17 +8,22 @@ def every_page(app) -> list[str]:
     urls = ["/"]
     for lang in app.extensions["rumbo.settings"].locales:
         urls += [f"/{lang}/", f"/{lang}/modules/", f"/{lang}/help", f"/{lang}/help?country=ES",
-                 f"/{lang}/privacy", f"/{lang}/safety", f"/{lang}/family", f"/{lang}/workbook", f"/{lang}/workbook/plan",
+                 f"/{lang}/privacy", f"/{lang}/safety", f"/{lang}/family", f"/{lang}/young", f"/{lang}/workbook", f"/{lang}/workbook/plan",
                  f"/{lang}/resume", f"/{lang}/check-in", f"/{lang}/check-in/saved",
                  f"/{lang}/now", f"/{lang}/no-such-page"]  # fmt: skip
         if catalog.self_check(lang) is not None:
             urls += [f"/{lang}/self-check", f"/{lang}/self-check/route"]
         for module in catalog.modules(lang):
-            urls.append(f"/{lang}/modules/{module.slug}/")
-            urls.append(f"/{lang}/modules/{module.slug}/done")
-            urls.append(f"/{lang}/modules/{module.slug}/print")
-            urls += [f"/{lang}/modules/{module.slug}/{step.id}" for step in module.steps]
+            urls.append(f"/{lang}/m/{module.order}/")
+            urls.append(f"/{lang}/m/{module.order}/done")
+            urls.append(f"/{lang}/m/{module.order}/print")
+            urls += [step_address(lang, module, step) for step in module.steps]
     return urls
+
+
+def step_address(lang, module, step) -> str:
+    """A step's neutral address: the module's and the step's numbers (portal/addresses.py)."""
+    return f"/{lang}/m/{module.order}/{step.number}"
 
 
 def read_as_a_public_page(app, path: str):

@@ -47,9 +47,7 @@ def test_invalid_answers_are_400_with_a_message(visitor, step, data, message):
 
 def test_an_answer_over_the_size_limit_is_refused_and_shown_again(visitor):
     long_text = "word " * 2100
-    response = visitor.post(
-        "/en/modules/sample/thinking", data={"thoughts.answer": long_text + "END"}
-    )
+    response = visitor.post("/en/m/1/1", data={"thoughts.answer": long_text + "END"})
     assert response.status_code == 400
     assert "at most 10000 characters" in response.text
     assert "END</textarea>" in response.text  # the text is not lost
@@ -57,7 +55,7 @@ def test_an_answer_over_the_size_limit_is_refused_and_shown_again(visitor):
 
 
 def test_messages_are_in_the_visitors_language(visitor):
-    response = visitor.post("/es/modules/sample/thinking", data={"ready.answer": "99"})
+    response = visitor.post("/es/m/1/1", data={"ready.answer": "99"})
     assert response.status_code == 400
     assert "Elige un número" in response.text
 
@@ -68,7 +66,7 @@ def test_a_form_for_an_exercise_that_does_not_exist_is_400(visitor):
         {"answer": "x"},
         {"reasons.answer": "x"},
     ):
-        response = visitor.post("/en/modules/sample/thinking", data=data)
+        response = visitor.post("/en/m/1/1", data=data)
         assert response.status_code == 400
         assert "could not be understood" in response.text
     assert visitor.post("/en/modules/nope/thinking", data={"then": "stay"}).status_code == 404
@@ -76,7 +74,7 @@ def test_a_form_for_an_exercise_that_does_not_exist_is_400(visitor):
 
 
 def test_a_huge_request_body_is_413(visitor):
-    response = visitor.post("/en/modules/sample/thinking", data={"thoughts.answer": "x" * 200_000})
+    response = visitor.post("/en/m/1/1", data={"thoughts.answer": "x" * 200_000})
     assert response.status_code == 413
     assert "too long" in response.text
     assert_untouched(visitor)
@@ -84,11 +82,11 @@ def test_a_huge_request_body_is_413(visitor):
 
 def test_a_tampered_cookie_is_dropped_and_the_text_kept(client):
     client.set_cookie("rumbo", "bm90LWEtcmVhbC1jb29raWU")
-    page = client.get("/en/modules/sample/thinking")
+    page = client.get("/en/m/1/1")
     assert page.status_code == 200
     assert "rumbo=;" in page.headers["Set-Cookie"]
     client.set_cookie("rumbo", "AAAA" * 30)
-    response = client.post("/en/modules/sample/thinking", data={"thoughts.answer": "Kept text"})
+    response = client.post("/en/m/1/1", data={"thoughts.answer": "Kept text"})
     assert response.status_code == 400
     assert "could not be read" in response.text
     assert "Kept text</textarea>" in response.text
@@ -99,7 +97,7 @@ def test_an_expired_workbook_is_explained_and_the_text_kept(app, visitor):
     with app.extensions["rumbo.engine"].begin() as connection:
         connection.execute(update(WorkbookRow).values(last_used=date.today() - timedelta(days=5)))
     app.test_cli_runner().invoke(args=["workbook", "purge"])
-    response = visitor.post("/en/modules/sample/thinking", data={"thoughts.answer": "New text"})
+    response = visitor.post("/en/m/1/1", data={"thoughts.answer": "New text"})
     assert response.status_code == 400
     assert "has expired" in response.text
     assert "New text</textarea>" in response.text
@@ -117,10 +115,8 @@ def test_a_database_that_is_down_keeps_pages_working_and_text_in_the_box(tmp_pat
     app.extensions["rumbo.engine"] = down
     app.extensions["rumbo.sessionmaker"] = sessionmaker(down)
     client = app.test_client()
-    assert client.get("/en/modules/sample/thinking").status_code == 200
-    response = client.post(
-        "/en/modules/sample/thinking", data={"thoughts.answer": "Precious words"}
-    )
+    assert client.get("/en/m/1/1").status_code == 200
+    response = client.post("/en/m/1/1", data={"thoughts.answer": "Precious words"})
     assert response.status_code == 503
     assert "could not be saved just now" in response.text
     assert "Precious words</textarea>" in response.text
@@ -145,11 +141,11 @@ def test_keep_without_a_workbook_is_400(client):
 
 def test_a_database_that_fails_mid_read_is_never_a_500(app):
     visitor = app.test_client()
-    visitor.post("/en/modules/sample/thinking", data={"thoughts.answer": "Kept safe"})
+    visitor.post("/en/m/1/1", data={"thoughts.answer": "Kept safe"})
     with app.extensions["rumbo.engine"].begin() as connection:
         connection.exec_driver_sql("ALTER TABLE workbooks RENAME TO workbooks_away")
-    page = visitor.get("/en/modules/sample/thinking")
+    page = visitor.get("/en/m/1/1")
     assert page.status_code == 200  # the step still reads, without the answers
-    saved = visitor.post("/en/modules/sample/thinking", data={"thoughts.answer": "New words"})
+    saved = visitor.post("/en/m/1/1", data={"thoughts.answer": "New words"})
     assert saved.status_code == 503
     assert "New words</textarea>" in saved.text

@@ -71,7 +71,7 @@ def test_twenty_saves_at_once_with_one_cookie_keep_all_twenty(shipped):
 
 def test_an_older_page_does_not_undo_what_another_tab_saved(shipped):
     one = shipped.test_client()
-    step = "/en/modules/motivation/rulers"
+    step = "/en/m/1/2"
     assert one.post(step, data={"importance.answer": "3"}).status_code == 303
     two = shipped.test_client()
     two.set_cookie(workbook_cookie(one).key, workbook_cookie(one).value)
@@ -95,7 +95,7 @@ def test_an_older_page_does_not_undo_what_another_tab_saved(shipped):
 
 def test_a_save_that_cannot_get_its_turn_is_503_with_every_text_kept(shipped, monkeypatch):
     client = shipped.test_client()
-    step = "/es/modules/motivation/rulers"
+    step = "/es/m/1/2"
     assert client.post(step, data={"importance.answer": "5"}).status_code == 303
     monkeypatch.setattr(store, "_swap", lambda *args: False)  # always beaten to it
     monkeypatch.setattr(store, "BACKOFF_SECONDS", 0.0)

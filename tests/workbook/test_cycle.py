@@ -22,8 +22,8 @@ def test_reading_sets_no_cookie(visitor):
     for url in (
         "/en/",
         "/en/modules/",
-        "/en/modules/sample/",
-        "/en/modules/sample/thinking",
+        "/en/m/1/",
+        "/en/m/1/1",
         "/en/help",
         "/en/privacy",
         "/en/workbook",
@@ -45,7 +45,7 @@ def test_answer_keep_close_resume_change_delete(any_db_app, lang):
     assert "SameSite=Strict" in cookie
     assert "Expires" not in cookie
     assert "Max-Age" not in cookie
-    assert MARKER in first_device.get(f"/{lang}/modules/sample/thinking").text
+    assert MARKER in first_device.get(f"/{lang}/m/1/1").text
 
     passphrase = keep(first_device, lang)
     assert len(passphrase.split()) >= 6
@@ -77,7 +77,7 @@ def test_answer_keep_close_resume_change_delete(any_db_app, lang):
 
 def test_switching_language_keeps_answers(visitor):
     answer(visitor, "en")
-    assert MARKER in visitor.get("/es/modules/sample/thinking").text
+    assert MARKER in visitor.get("/es/m/1/1").text
     assert MARKER in visitor.get("/es/workbook").text
 
 
@@ -94,7 +94,7 @@ def test_database_dump_holds_no_answer_passphrase_or_address(any_db_app):
     headers = {"User-Agent": "Rumbo-Test-Agent/9.9", "X-Forwarded-For": "203.0.113.77"}
     answer(visitor)
     visitor.post(
-        "/en/modules/sample/judging",
+        "/en/m/1/3",
         data={"balance.change-pros": MARKER},
         headers=headers,
     )
@@ -127,9 +127,9 @@ def test_every_exercise_type_can_be_answered(visitor):
     ]
     for step, data in answers:
         assert visitor.post(f"/en/modules/sample/{step}", data=data).status_code == 303, data
-    choosing = visitor.get("/en/modules/sample/choosing").text
+    choosing = visitor.get("/en/m/1/2").text
     assert "Not quite: a lapse is a single slip." in choosing  # the chosen option's feedback
-    judging = visitor.get("/en/modules/sample/judging").text
+    judging = visitor.get("/en/m/1/3").text
     assert "This is a myth." in judging
     assert "Every image records the abuse of a real child." in judging
     workbook = visitor.get("/en/workbook").text

@@ -124,6 +124,11 @@ class Exercise:
         return self.prompt
 
     @property
+    def kind_label(self) -> str:
+        """The small label above the heading."""
+        return str(_l("Exercise"))
+
+    @property
     def has_free_text(self) -> bool:
         """Whether the visitor may type their own words (and so sees the privacy reminder)."""
         return False
@@ -149,6 +154,15 @@ class Exercise:
     def lines(self, value: Any) -> list[str]:
         """A stored answer as plain lines, in the visitor's words and the module's options."""
         return [str(value)]
+
+    def routed_to(self, value: Any) -> tuple[str, str] | None:
+        """The page (name, part) the answer ``value`` sends the visitor to; None goes on."""
+        return None
+
+    def feedback_for(self, value: Any) -> str:
+        """What the exercise says about the answer ``value``, shown where the visitor looks
+        after saving; empty when it says nothing beyond its own feedback block."""
+        return ""
 
 
 def read_text(value: str, limit: int, required: bool = False) -> str:
