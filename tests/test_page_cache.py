@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.portal.page_cache import PageCache
+from app.page_cache import PageCache
 
 
 def kept(app, path):
@@ -49,7 +49,7 @@ def test_the_least_recently_used_page_leaves_first():
 
 
 def test_a_public_page_is_rendered_once_per_address(app):
-    from app.portal.page_cache import public_page
+    from app.page_cache import public_page
 
     renders = []
 

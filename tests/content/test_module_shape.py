@@ -136,12 +136,12 @@ def test_the_plan_exercises_feed_the_plan_where_the_programme_needs_them(catalog
 def test_the_new_steps_render_and_feed_the_plan(shipped_app):
     client = shipped_app.test_client()
     for lang in LANGS:
-        listing = client.get(f"/{lang}/modules/").text
+        listing = client.get(f"/{lang}/modules/", follow_redirects=True).text
         for slug in PLACES:
             assert f"/{lang}/modules/{slug}/" in listing
             module = shipped_app.extensions["rumbo.catalog"].module(lang, slug)
             for step in module.steps:
-                assert client.get(f"/{lang}/modules/{slug}/{step.id}").status_code == 200
+                assert client.get(f"/{lang}/modules/{slug}/{step.id}", follow_redirects=True).status_code == 200
         item = f"Filter on the router ({lang})"
         saved = client.post(
             f"/{lang}/modules/online-use/internet-plan",

@@ -83,7 +83,7 @@ def test_imminent_risk_has_one_wording_and_one_destination(catalog, shipped_app,
     # ... and the same words reach the pages a visitor reads, the Right now page included.
     client = shipped_app.test_client()
     for url in (f"/{lang}/modules/online-use/contact-and-sharing", f"/{lang}/now"):
-        page = " ".join(plain(client.get(url).text).split()).lower()
+        page = " ".join(plain(client.get(url, follow_redirects=True).text).split()).lower()
         assert IMMINENT[lang] in page, url
         assert IMMINENT_ONLINE[lang] in page, url
 
@@ -173,12 +173,12 @@ def test_ticks_about_past_offences_reach_no_plan_download_or_print(shipped_app):
         saved = client.post(url, data={"after-offence-next.option": ["1", "3"], "then": "stay"})
         assert saved.status_code in (200, 303)
         ticked = [exercise.options[1], exercise.options[3]]
-        assert all(t in client.get(url).text for t in ticked)  # the visitor still sees them
+        assert all(t in client.get(url, follow_redirects=True).text for t in ticked)  # the visitor still sees them
         for page in ("workbook", "workbook/plan", "workbook/workbook.md", "workbook/plan.md"):
             shown = client.get(f"/{lang}/{page}")
             assert shown.status_code == 200, page
             assert not [t for t in ticked if t in shown.text], (lang, page)
-        printed = client.get(f"/{lang}/modules/staying-on-track/print").text
+        printed = client.get(f"/{lang}/modules/staying-on-track/print", follow_redirects=True).text
         assert exercise.prompt in printed
         assert "checked" not in printed.split(exercise.prompt)[1].split("</section>")[0]
     # The same answers, when not private, would show: the test can see them.
@@ -374,7 +374,7 @@ def test_module_zero_opens_with_an_anonymous_check_that_routes_each_answer(
     offended = "If I have already offended" if lang == "en" else "Si ya he cometido un delito"
     assert offended in stopping
 
-    page = shipped_app.test_client().get(f"/{lang}/modules/start/where-am-i")
+    page = shipped_app.test_client().get(f"/{lang}/modules/start/where-am-i", follow_redirects=True)
     assert page.status_code == 200
     assert f'href="/{lang}/now"' in page.text  # the "right now" page
     assert 'href="../../help"' in page.text
@@ -386,7 +386,7 @@ def test_module_zero_opens_with_an_anonymous_check_that_routes_each_answer(
 def test_choosing_crisis_in_the_check_shows_crisis_lines(shipped_app, lang):
     client = shipped_app.test_client()
     feedback = "This programme can wait" if lang == "en" else "Este programa puede esperar"
-    assert feedback not in client.get(f"/{lang}/modules/start/where-am-i").text
+    assert feedback not in client.get(f"/{lang}/modules/start/where-am-i", follow_redirects=True).text
     page = client.post(
         f"/{lang}/modules/start/where-am-i",
         data={"where-am-i-now.answer": "0", "then": "stay"},
@@ -394,7 +394,7 @@ def test_choosing_crisis_in_the_check_shows_crisis_lines(shipped_app, lang):
     )
     assert page.status_code == 200
     assert feedback in page.text  # shown only once the crisis option is chosen
-    assert client.get(f"/{lang}/modules/start/where-am-i").text.count(feedback) == 1
+    assert client.get(f"/{lang}/modules/start/where-am-i", follow_redirects=True).text.count(feedback) == 1
 
 
 @pytest.mark.parametrize("lang", LANGS)

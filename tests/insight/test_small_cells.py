@@ -18,9 +18,16 @@ SHOWN, HIDDEN = MIN_CELL, MIN_CELL - 1
 
 
 @pytest.fixture
-def boundary(sqlite_url, tmp_path):
+def boundary(sqlite_url, tmp_path, monkeypatch):
     """thinking read MIN_CELL times, choosing MIN_CELL - 1 times; urges 2 reported MIN_CELL
-    times, urges 7 MIN_CELL - 1 times."""
+    times, urges 7 MIN_CELL - 1 times; all in the last finished week (the current one is never
+    reported)."""
+    from datetime import date, timedelta
+
+    from app.insight import counting
+    from app.weeks import monday
+
+    monkeypatch.setattr(counting, "today", lambda: monday(date.today()) - timedelta(days=3))
     app = make_app(
         sqlite_url,
         tmp_path,
@@ -33,7 +40,7 @@ def boundary(sqlite_url, tmp_path):
     reader = app.test_client()
     for step, times in (("thinking", SHOWN), ("choosing", HIDDEN)):
         for _ in range(times):
-            reader.get(f"/en/modules/sample/{step}")  # counted on every request, cached or not
+            reader.get(f"/en/modules/sample/{step}", follow_redirects=True)  # counted on every request, cached or not
     for urges, times in (("2", SHOWN), ("7", HIDDEN)):
         for _ in range(times):
             assert check_in(app.test_client(), urges__answer=urges).status_code in (200, 303)

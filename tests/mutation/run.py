@@ -64,7 +64,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "tests/content/test_sanitise.py",
         "tests/content/test_link_schemes.py",
     ),
-    "app/portal/page_cache.py": (
+    "app/page_cache.py": (
         "tests/audit/test_page_cache_holds_no_answer.py",
         "tests/test_page_cache.py",
         "tests/followup/test_now.py",

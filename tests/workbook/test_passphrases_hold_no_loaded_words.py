@@ -41,7 +41,7 @@ def test_blocking_words_keeps_at_least_80_bits(lang):
 
 def test_a_passphrase_made_before_the_block_list_still_opens(app, monkeypatch):
     assert {"cama", "beso", "nino"} <= passphrase.blocked("es")
-    monkeypatch.setattr(passphrase, "generate", lambda locale: OLD_PHRASE_WITH_BLOCKED_WORDS)
+    monkeypatch.setattr(passphrase, "from_seed", lambda locale, seed: OLD_PHRASE_WITH_BLOCKED_WORDS)
     visitor = app.test_client()
     answer(visitor, lang="es")
     assert keep(visitor, lang="es") == OLD_PHRASE_WITH_BLOCKED_WORDS
