@@ -100,7 +100,12 @@ def test_app_is_built_by_the_factory_from_its_settings(tmp_path):
         assert first.config["TESTING"] is True
         assert "First" in first.test_client().get("/en/").text
         assert "First" not in second.test_client().get("/en/").text
-        assert second.test_client().get("/en/modules/sample/thinking", follow_redirects=True).status_code == 200
+        assert (
+            second.test_client()
+            .get("/en/modules/sample/thinking", follow_redirects=True)
+            .status_code
+            == 200
+        )
     finally:
         for application in (first, second):
             application.extensions["rumbo.engine"].dispose()

@@ -68,5 +68,10 @@ def test_links_from_other_sites_still_open_pages(client):
     """Only what changes something is refused: a search engine's or a helpline's link works."""
     client.environ_base.pop("HTTP_SEC_FETCH_SITE")
     for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://evil.example"}, {}):
-        assert client.get("/en/modules/sample/thinking", follow_redirects=True, headers=headers).status_code == 200
+        assert (
+            client.get(
+                "/en/modules/sample/thinking", follow_redirects=True, headers=headers
+            ).status_code
+            == 200
+        )
         assert client.head("/en/help", headers=headers).status_code == 200

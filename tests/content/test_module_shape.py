@@ -138,10 +138,11 @@ def test_the_new_steps_render_and_feed_the_plan(shipped_app):
     for lang in LANGS:
         listing = client.get(f"/{lang}/modules/", follow_redirects=True).text
         for slug in PLACES:
-            assert f"/{lang}/modules/{slug}/" in listing
             module = shipped_app.extensions["rumbo.catalog"].module(lang, slug)
+            assert f"/{lang}/m/{module.order}/" in listing
             for step in module.steps:
-                assert client.get(f"/{lang}/modules/{slug}/{step.id}", follow_redirects=True).status_code == 200
+                address = f"/{lang}/m/{module.order}/{step.number}"
+                assert client.get(address).status_code == 200
         item = f"Filter on the router ({lang})"
         saved = client.post(
             f"/{lang}/modules/online-use/internet-plan",

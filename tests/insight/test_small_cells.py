@@ -40,7 +40,9 @@ def boundary(sqlite_url, tmp_path, monkeypatch):
     reader = app.test_client()
     for step, times in (("thinking", SHOWN), ("choosing", HIDDEN)):
         for _ in range(times):
-            reader.get(f"/en/modules/sample/{step}", follow_redirects=True)  # counted on every request, cached or not
+            reader.get(
+                f"/en/modules/sample/{step}", follow_redirects=True
+            )  # counted on every request, cached or not
     for urges, times in (("2", SHOWN), ("7", HIDDEN)):
         for _ in range(times):
             assert check_in(app.test_client(), urges__answer=urges).status_code in (200, 303)

@@ -66,6 +66,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     ),
     "app/page_cache.py": (
         "tests/audit/test_page_cache_holds_no_answer.py",
+        "tests/audit/test_page_cache_poisoning.py",
         "tests/test_page_cache.py",
         "tests/followup/test_now.py",
         "tests/followup/test_check_ins.py",
@@ -84,7 +85,14 @@ MODULES: dict[str, tuple[str, ...]] = {
 # Modules measured but not yet at GOAL, each with what is left to do. The test that checks the
 # goal is expected to fail for them (strictly: it fails once a module reaches the goal, so the
 # entry is removed then). Keep this short; the lead's rerun after a merge may shorten it.
-BELOW_GOAL: dict[str, str] = {}
+BELOW_GOAL: dict[str, str] = {
+    "app/page_cache.py": (
+        "82% after the page cache learned to render a shared page as any reader (a fresh request"
+        " for the bare address): the survivors change the locale and base address of that"
+        " request, which no test yet tells apart; tests for a Spanish shared page rendered first"
+        " for a visitor with a workbook are the next step"
+    ),
+}
 # Modules in MODULES not measured yet on this branch, each with why: both tests are expected to
 # fail for them (strictly, so the entry goes once `make mutation MODULE=<path>` has run).
 _CHANGING = (
@@ -96,6 +104,19 @@ NOT_MEASURED: dict[str, str] = {
     "app/workbook/cookie.py": _CHANGING,
     "app/insight/report.py": _CHANGING,
     "app/insight/follow_up.py": _CHANGING,
+}
+# Modules measured, then changed by a merge before they could be measured again: only the
+# "recorded result is current" test is expected to fail for them (strictly, so the entry goes
+# once `make mutation MODULE=<path>` has run again); their recorded score is still checked.
+_MERGED = (
+    "changed when the third hardening round, the visitor's path and the host's kit were merged"
+    " (2 Dec 2026); measured before that merge, not yet again: run `make mutation MODULE=<path>`"
+)
+STALE: dict[str, str] = {
+    "app/workbook/crypto.py": _MERGED,
+    "app/workbook/passphrase.py": _MERGED,
+    "app/privacy/logs.py": _MERGED,
+    "app/curriculum/sanitise.py": _MERGED,
 }
 LINKED = ("app", "tests", "content", "translations", "migrations", "babel.cfg", "docs", "deploy")
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
