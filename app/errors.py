@@ -7,7 +7,8 @@ import sys
 from flask import Flask, current_app, g, render_template
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
-from werkzeug.exceptions import HTTPException, InternalServerError
+from gunicorn.http.errors import ParseException  # type: ignore[import-untyped]
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 from .i18n import current_locale
 
@@ -52,6 +53,15 @@ def _unexpected(error: Exception) -> ResponseReturnValue:
     return render_error(InternalServerError())
 
 
+def _unreadable_body(error: Exception) -> ResponseReturnValue:
+    """A body gunicorn cannot parse (a malformed chunked body) is the sender's error: 400, and
+    nothing logged (what it sent is theirs). gunicorn raises it only as the app reads the body,
+    so without this it would reach ``_unexpected`` as a 500 with a traceback. (A body cut off
+    early is gunicorn's NoMoreData, an OSError, which Werkzeug already turns into a 400.)"""
+    return render_error(BadRequest())
+
+
 def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, render_error)
+    app.register_error_handler(ParseException, _unreadable_body)
     app.register_error_handler(Exception, _unexpected)

@@ -22,7 +22,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, request
 
 from .context import Slot
 
@@ -80,7 +80,7 @@ def shared_page(render: Callable[[], str]) -> bytes:
     key = request.script_root + request.path
     page = cache.get(key)
     if page is None:
-        page = render().encode() if is_public_request() else as_any_reader(render).encode()
+        page = as_any_reader(render).encode()
         cache.put(key, page)
     return page
 
@@ -88,14 +88,13 @@ def shared_page(render: Callable[[], str]) -> bytes:
 def as_any_reader(render: Callable[[], str]) -> str:
     """``render()`` in a fresh request for this address as a reader without cookie or query
     string sends it, with a fresh ``g``: the page cannot carry this request's arguments,
-    cookie, headers or anything a view put in ``g`` for this visitor."""
-    lang = g.get("lang")
+    cookie, headers or anything a view put in ``g`` for this visitor. It keeps the address's
+    mount point (``url_root``: links under a sub-path stay under it) and its locale, which every
+    cached page carries as its first path segment (i18n.current_locale reads it there)."""
     with (
         current_app.app_context(),
         current_app.test_request_context(request.path, base_url=request.url_root),
     ):
-        if lang:
-            g.lang = lang  # as the URL's locale is pulled when a request is dispatched
         return render()
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from app.page_cache import PageCache
 
 
@@ -67,3 +71,20 @@ def test_a_public_page_is_rendered_once_per_address(app):
     with app.test_request_context("/en/some-page?x=1"):
         assert public_page(render) == "<p>the page → for everyone</p>"  # rendered, not kept
     assert len(renders) == 3
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_page_first_read_by_a_visitor_with_a_cookie_keeps_its_mount_point_and_language(app, lang):
+    """Portal mounted under a sub-path (SCRIPT_NAME): the page kept for every reader, rendered
+    for a visitor with a cookie, links under that sub-path and speaks the address's language."""
+    mount = "https://portal.example/rumbo/"
+    visitor = app.test_client()
+    visitor.set_cookie("anything", "1", domain="portal.example")
+    assert visitor.get(f"/{lang}/m/1/1", base_url=mount).status_code == 200
+    page = kept(app, f"/rumbo/{lang}/m/1/1")
+    assert page is not None
+    assert f'<html lang="{lang}"'.encode() in page
+    assert f'href="/rumbo/{lang}/m/1/"'.encode() in page
+    assert b'"/rumbo/assets/' in page
+    assert re.findall(rb'(?:href|src|action)="/(?!rumbo/)', page) == []
+    assert app.test_client().get(f"/{lang}/m/1/1", base_url=mount).data == page

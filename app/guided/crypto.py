@@ -31,7 +31,8 @@ TEAM_MEMLIMIT = nacl.pwhash.argon2id.MEMLIMIT_INTERACTIVE
 
 
 class Unreadable(Exception):
-    """A ciphertext that does not open: tampered, truncated or for another key."""
+    """A ciphertext that does not open: tampered, truncated or for another key. It carries no
+    message: callers act on the type alone, and nothing about a ciphertext is worth logging."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def open_sealed(private_key: bytes, sealed: bytes) -> bytes:
     try:
         return bytes(SealedBox(PrivateKey(private_key)).decrypt(sealed))
     except (nacl.exceptions.CryptoError, nacl.exceptions.ValueError, TypeError):
-        raise Unreadable("does not open with this key") from None
+        raise Unreadable from None
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def secret_open(key: bytes, sealed: bytes) -> bytes:
     try:
         return bytes(nacl.secret.SecretBox(key).decrypt(sealed))
     except (nacl.exceptions.CryptoError, nacl.exceptions.ValueError, TypeError):
-        raise Unreadable("does not open with this key") from None
+        raise Unreadable from None
 
 
 def random_key() -> bytes:
@@ -116,4 +117,4 @@ def from_text(text: str) -> bytes:
     try:
         return base64.b64decode(text.encode("ascii"), validate=True)
     except (ValueError, UnicodeEncodeError):
-        raise Unreadable("not a key") from None
+        raise Unreadable from None

@@ -13,6 +13,7 @@ from app.workbook.crypto import (
     ServerKeys,
     Unreadable,
     WorkbookKeys,
+    keep_seed,
     keys_from_secret,
     new_keys,
     passphrase_keys,
@@ -141,3 +142,28 @@ def test_workbook_keys_travel_as_64_bytes_and_nothing_else_opens():
     for length in (0, 63, 65):
         with pytest.raises(Unreadable):
             WorkbookKeys.from_bytes(bytes(length))
+
+
+def test_the_keep_seed_belongs_to_one_version_of_one_workbook_on_one_host():
+    """The passphrase offered to keep a workbook comes from this seed: another version (a new
+    nonce), another workbook or another host's pepper must give another one, and the same
+    version the same one, so two presses of Keep on two instances agree."""
+    keys = keys_from_secret(bytes(range(32)), SERVER)
+    other_keys = keys_from_secret(bytes(range(1, 33)), SERVER)
+    version = seal(keys.data_key, b"answers", keys.lookup_id)
+    next_version = seal(keys.data_key, b"answers", keys.lookup_id)
+    seed = keep_seed(keys, version, SERVER)
+    assert len(seed) == 32
+    assert keep_seed(keys, version, SERVER) == seed
+    assert keep_seed(keys, next_version, SERVER) != seed
+    assert keep_seed(other_keys, version, SERVER) != seed
+    assert keep_seed(keys, version, OTHER_SERVER) != seed
+
+
+def test_the_keep_seed_is_derived_today_as_it_was_released():
+    """Instances of two releases side by side (a rolling upgrade) offer the same passphrase."""
+    server = ServerKeys.from_secret(KNOWN_SECRET_KEY)
+    keys = keys_from_secret(bytes(range(32)), server)
+    assert keep_seed(keys, b"one version of the workbook", server).hex() == (
+        "6b2e0c1504634dc0e607d6be833b1341e48daa736a315b0666beba67cff48344"
+    )
