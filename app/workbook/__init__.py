@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Flask
 
 from ..blueprints import register_views
@@ -17,3 +19,13 @@ def init_app(app: Flask) -> None:
     responses.init_app(app)
     register_views(app, bp, views)
     app.cli.add_command(workbook_cli)
+    app.jinja_env.globals["workbook_ratings"] = _workbook_ratings
+
+
+def _workbook_ratings(answers: dict[str, dict[str, Any]]) -> list[Any]:
+    """For templates/workbook/_ratings.html: the visitor's before-and-after ratings."""
+    from ..curriculum import catalog
+    from ..i18n import current_locale
+    from .ratings import module_ratings
+
+    return module_ratings(catalog().modules(current_locale()), answers)
