@@ -26,6 +26,7 @@ class ConfigError(Exception):
     def __init__(self, key: str, problem: str) -> None:
         super().__init__(f"configuration error: {key}: {problem}")
         self.key = key
+        self.problem = problem
 
 
 Check = Callable[[Any, str], Any]
@@ -84,7 +85,10 @@ class OneOf:
 
     def __call__(self, value: Any, key: str) -> str:
         if value not in self.allowed:
-            raise ConfigError(key, f"must be one of {', '.join(self.allowed)}")
+            *first, last = (repr(one) for one in self.allowed)
+            raise ConfigError(
+                key, f"must be {', '.join(first)} or {last}" if first else f"must be {last}"
+            )
         return str(value)
 
 
