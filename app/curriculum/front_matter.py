@@ -16,6 +16,7 @@ MONTH = re.compile(r"^(?P<year>20[0-9]{2})-(?P<month>0[1-9]|1[0-2])$")
 MAX_ROLE_CHARS = 80
 
 
+@checks.check
 def text_list(value: Any, key: str) -> tuple[str, ...]:
     if (
         not isinstance(value, list)
@@ -26,6 +27,7 @@ def text_list(value: Any, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+@checks.check
 def past_month(value: Any, key: str) -> str:
     found = MONTH.match(value) if isinstance(value, str) else None
     if found is None:
@@ -35,6 +37,7 @@ def past_month(value: Any, key: str) -> str:
     return str(value)
 
 
+@checks.check
 def role(value: Any, key: str) -> str:
     if not (isinstance(value, str) and value.strip() and len(value) <= MAX_ROLE_CHARS):
         raise ConfigError(

@@ -27,6 +27,7 @@ CONFIRM = "confirm-before-publishing"
 ID_VALUE = re.compile(r"^\s*-?\s*id:\s*['\"]?([\w-]+)")  # the line of each entry is its id's
 
 
+@checks.check
 def phone(value: Any, key: str) -> str:
     """Digits as YAML may read them (``phone: 016`` unquoted is a number), checked as text."""
     return PHONE_NUMBER(str(value) if isinstance(value, int) else value, key)
