@@ -22,7 +22,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from flask import Flask, current_app, g, request
+from flask import current_app, g, request
 
 from .context import Slot
 
@@ -97,7 +97,3 @@ def as_any_reader(render: Callable[[], str]) -> str:
         if lang:
             g.lang = lang  # as the URL's locale is pulled when a request is dispatched
         return render()
-
-
-def init_app(app: Flask) -> None:
-    PAGE_CACHE.set(app, PageCache())
