@@ -18,10 +18,10 @@ from . import (
     helpdesk,
     i18n,
     insight,
-    page_cache,
     portal,
     preview,
     privacy,
+    rendered,
     selfcheck,
     templating,
     workbook,
@@ -78,7 +78,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     workbook.init_app(app)
     insight.init_app(app)
-    page_cache.init_app(app)
+    rendered.forget(app)  # the per-process caches start empty
     portal.init_app(app)
     followup.init_app(app)
     guided.init_app(app)

@@ -22,7 +22,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from flask import Flask, current_app, request
+from flask import current_app, request
 
 from .context import Slot
 
@@ -96,7 +96,3 @@ def as_any_reader(render: Callable[[], str]) -> str:
         current_app.test_request_context(request.path, base_url=request.url_root),
     ):
         return render()
-
-
-def init_app(app: Flask) -> None:
-    PAGE_CACHE.set(app, PageCache())

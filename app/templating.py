@@ -43,8 +43,9 @@ URLS: Slot[dict[tuple[Any, ...], str]] = Slot("template_urls")
 MAX_URLS = 20_000
 
 
-def template_url_for(endpoint: str, **values: Any) -> str:
-    """``url_for`` for templates, each address worked out once per process.
+def cached_url_for(endpoint: str, **values: Any) -> str:
+    """Flask's ``url_for``, each address worked out once per process: templates call it under
+    Flask's name (``init_app``), so they read as any Flask template.
 
     Performance (docs/performance.md): a personal page builds a dozen addresses, and building
     one costs about as much as rendering a short paragraph.
@@ -85,13 +86,12 @@ def _globals() -> dict[str, Any]:
 
 def init_app(app: Flask) -> None:
     app.context_processor(_globals)
-    FRAGMENTS.set(app, {})
-    URLS.set(app, {})
     app.jinja_env.globals.update(
         switch_url=switch_url,
-        asset_url=lambda kind: template_url_for("root.asset", name=assets.file_name(kind)),
+        asset_url=lambda kind: cached_url_for("root.asset", name=assets.file_name(kind)),
         locale_fragment=locale_fragment,
-        url_for=template_url_for,
+        # Templates write url_for(...) as Flask's own; what they call is cached_url_for.
+        url_for=cached_url_for,
     )
     assets.init_app(app)
     if SETTINGS.of(app).environment != "test":  # ~0.15 s per app in tests

@@ -7,6 +7,7 @@ import shutil
 import pytest
 from sqlalchemy import create_engine, text
 
+from app.db import ENGINE
 from tests.support.apps import FIXTURE_CONTENT, SHIPPED_CONTENT, make_app, missing
 from tests.support.postgres import PostgresServer
 from tests.support.translations import compile_catalogues
@@ -56,7 +57,7 @@ def app(sqlite_url, tmp_path):
     """The portal on the small fixture content, which uses every exercise type."""
     application = make_app(sqlite_url, tmp_path)
     yield application
-    application.extensions["rumbo.engine"].dispose()
+    ENGINE.of(application).dispose()
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def any_db_app(database_url, tmp_path):
     """The same portal, once per database back end."""
     application = make_app(database_url, tmp_path)
     yield application
-    application.extensions["rumbo.engine"].dispose()
+    ENGINE.of(application).dispose()
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def shipped_app(sqlite_url, tmp_path):
     """The portal with the curriculum as shipped in content/."""
     application = make_app(sqlite_url, tmp_path, content=SHIPPED_CONTENT)
     yield application
-    application.extensions["rumbo.engine"].dispose()
+    ENGINE.of(application).dispose()
 
 
 @pytest.fixture

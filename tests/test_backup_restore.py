@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from app.db import ENGINE
 from app.migrate import upgrade
 from tests.support.apps import make_app
 from tests.support.visitor import MARKER, answer, keep
@@ -47,7 +48,7 @@ def test_a_restored_backup_opens_a_kept_workbook_with_its_passphrase(database_ur
     refused = before.test_cli_runner().invoke(args=["backup", "restore", str(backup)])
     assert refused.exit_code == 1
     assert "the database is not empty" in refused.output
-    before.extensions["rumbo.engine"].dispose()
+    ENGINE.of(before).dispose()
 
     target = empty_database_beside(database_url, tmp_path)
     upgrade(target)
@@ -57,12 +58,12 @@ def test_a_restored_backup_opens_a_kept_workbook_with_its_passphrase(database_ur
     returning = after.test_client()
     assert returning.post("/en/resume", data={"passphrase": phrase}).status_code == 303
     assert MARKER in returning.get("/en/workbook").text
-    after.extensions["rumbo.engine"].dispose()
+    ENGINE.of(after).dispose()
 
     without_the_key = make_app(target, tmp_path / "other", secret_key=OTHER_KEY)
     stranger = without_the_key.test_client()
     assert stranger.post("/en/resume", data={"passphrase": phrase}).status_code == 400
-    without_the_key.extensions["rumbo.engine"].dispose()
+    ENGINE.of(without_the_key).dispose()
 
 
 def test_a_file_that_is_not_a_backup_is_refused_in_one_line(app, tmp_path):
@@ -83,7 +84,7 @@ def test_a_sqlite_backup_restores_into_postgresql(sqlite_url, postgres_url, tmp_
     phrase = keep(visitor)
     backup = tmp_path / "move.rumbo-backup"
     assert before.test_cli_runner().invoke(args=["backup", "create", str(backup)]).exit_code == 0
-    before.extensions["rumbo.engine"].dispose()
+    ENGINE.of(before).dispose()
 
     target = empty_database_beside(postgres_url, tmp_path)
     upgrade(target)
@@ -93,4 +94,4 @@ def test_a_sqlite_backup_restores_into_postgresql(sqlite_url, postgres_url, tmp_
     returning = after.test_client()
     assert returning.post("/en/resume", data={"passphrase": phrase}).status_code == 303
     assert MARKER in returning.get("/en/workbook").text
-    after.extensions["rumbo.engine"].dispose()
+    ENGINE.of(after).dispose()

@@ -7,6 +7,8 @@ import logging
 import pytest
 from werkzeug.exceptions import Forbidden
 
+from app.privacy.work_gate import WORK_GATE
+
 SECRET = "what-a-visitor-typed-4471"
 
 
@@ -78,7 +80,7 @@ def test_an_unexpected_error_is_a_plain_500_and_logs_no_request_data(app, caplog
 
 
 def test_a_flooded_resume_is_a_503_in_spanish_that_keeps_nobody_out_for_long(app):
-    gate = app.extensions["rumbo.work_gate"]
+    gate = WORK_GATE.of(app)
     gate.slots, gate.max_wait = 1, 0.05
     with gate.turn():  # every slot taken, as by a flood of guesses
         response = app.test_client().post("/es/resume", data={"passphrase": "a b c"})

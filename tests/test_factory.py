@@ -6,6 +6,8 @@ import pytest
 
 from app import create_app
 from app.config import PROJECT_ROOT, ConfigError, load_settings
+from app.context import SETTINGS
+from app.db import ENGINE
 from tests.support.apps import make_app
 
 
@@ -95,7 +97,7 @@ def test_app_is_built_by_the_factory_from_its_settings(tmp_path):
     )
     try:
         assert {"portal", "workbook", "root", "insight"} <= set(first.blueprints)
-        assert first.config["SECRET_KEY"] == first.extensions["rumbo.settings"].secret_key
+        assert first.config["SECRET_KEY"] == SETTINGS.of(first).secret_key
         assert second.config["SECRET_KEY"] == "another-secret-key-long-enough-0987654321"
         assert first.config["TESTING"] is True
         assert "First" in first.test_client().get("/en/").text
@@ -108,7 +110,7 @@ def test_app_is_built_by_the_factory_from_its_settings(tmp_path):
         )
     finally:
         for application in (first, second):
-            application.extensions["rumbo.engine"].dispose()
+            ENGINE.of(application).dispose()
 
 
 def test_docs_show_every_key_as_declared():

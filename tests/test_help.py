@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from app.db import ENGINE
 from tests.support.apps import make_app
 from tests.support.pages import every_page
 
@@ -92,7 +93,7 @@ def test_the_host_chooses_the_quick_exit_and_help_countries(tmp_path, sqlite_url
     help_page = client.get("/en/help").text
     assert "Stop It Now" in help_page
     assert "Línea 024" not in help_page
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def test_safety_page_explains_safer_browsing(shipped_app):
@@ -118,7 +119,7 @@ def test_logo_from_the_instance_folder(tmp_path, sqlite_url):
     assert client.get("/brand/other.svg").status_code == 404
     css = client.get(page.split('rel="stylesheet" href="')[1].split('"')[0]).text
     assert "--primary:#224466" in css
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 @pytest.mark.parametrize(("lang", "unknown"), [("en", "Not confirmed"), ("es", "Sin confirmar")])

@@ -8,6 +8,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
+from app.db import ENGINE
 from tests.support.apps import FIXTURE_CONTENT, ROOT, make_app
 
 
@@ -88,4 +89,4 @@ def test_a_third_locale_needs_only_new_files(tmp_path, sqlite_url):
     assert "Besoin d'aide maintenant ?" in page.text  # translations are trusted: not escaped
     assert client.get("/", headers={"Accept-Language": "fr-CA"}).headers["Location"] == "/fr/"
     assert 'hreflang="fr"' in client.get("/en/").text
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()

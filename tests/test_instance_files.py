@@ -8,6 +8,8 @@ import os
 import stat
 
 from app import create_app
+from app.context import SETTINGS
+from app.db import ENGINE
 from app.migrate import upgrade
 from tests.support.apps import FIXTURE_CONTENT, ClosingClient
 from tests.support.visitor import answer
@@ -21,7 +23,7 @@ def test_files_under_instance_are_created_for_the_owner_only(tmp_path):
             {"environment": "development", "content_dir": str(FIXTURE_CONTENT),
              "instance_dir": str(instance)}
         )  # fmt: skip
-        upgrade(app.extensions["rumbo.settings"].database_url)
+        upgrade(SETTINGS.of(app).database_url)
         app.test_client_class = ClosingClient
         visitor = app.test_client()
         assert answer(visitor).status_code == 303
@@ -32,6 +34,6 @@ def test_files_under_instance_are_created_for_the_owner_only(tmp_path):
         for name, path in made.items():
             mode = stat.S_IMODE(path.stat().st_mode)
             assert mode & 0o077 == 0, f"instance/{name} is {oct(mode)}"
-        app.extensions["rumbo.engine"].dispose()
+        ENGINE.of(app).dispose()
     finally:
         os.umask(old)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.page_cache import PAGE_CACHE
 from tests.support.pages import every_page, read_as_a_public_page
 from tests.support.visitor import MARKER
 
@@ -49,4 +50,4 @@ def test_unknown_numbers_are_not_found(client):
 
 def test_the_page_cache_keeps_the_neutral_address(app):
     read_as_a_public_page(app, "/en/m/1/2")
-    assert app.extensions["rumbo.page_cache"].get("/en/modules/sample/choosing") is None
+    assert PAGE_CACHE.of(app).get("/en/modules/sample/choosing") is None

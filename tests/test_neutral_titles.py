@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from app.curriculum import CATALOG
+from app.db import ENGINE
 from tests.support.apps import SHIPPED_CONTENT, make_app
 
 
@@ -29,7 +31,7 @@ def test_module_pages_have_neutral_titles(shipped_app, path, expected):
 
 
 def test_no_module_or_step_title_reaches_a_tab_title(shipped_app):
-    catalog = shipped_app.extensions["rumbo.catalog"]
+    catalog = CATALOG.of(shipped_app)
     client = shipped_app.test_client()
     for lang in ("en", "es"):
         for module in catalog.modules(lang):
@@ -45,4 +47,4 @@ def test_a_host_may_choose_descriptive_titles(tmp_path):
     )
     page = app.test_client().get("/en/m/0/1")
     assert title(page) == "Where am I? · Start here · Rumbo"
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()

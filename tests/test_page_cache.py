@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from app.page_cache import PageCache
+from app.page_cache import PAGE_CACHE, PageCache
 
 
 def kept(app, path):
-    return app.extensions["rumbo.page_cache"].get(path)
+    return PAGE_CACHE.of(app).get(path)
 
 
 def test_only_plain_gets_and_heads_without_cookie_or_query_fill_the_cache(app):

@@ -11,7 +11,11 @@ import markdown
 import pytest
 from sqlalchemy import event
 
+from app.curriculum import CATALOG
 from app.curriculum.render import Renderer
+from app.db import ENGINE
+from app.insight.counting import TALLY
+from app.page_cache import PAGE_CACHE
 
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA")
 STEP = "/es/m/1/2"
@@ -19,7 +23,7 @@ ANSWER = {"rulers-why.answer": "Quartz-marker 5521 only this visitor wrote"}
 
 
 def every_step(app) -> list[str]:
-    catalog = app.extensions["rumbo.catalog"]
+    catalog = CATALOG.of(app)
     return [
         f"/{lang}/m/{module.order}/{step.number}"
         for lang in catalog.locales
@@ -51,7 +55,7 @@ class Statements:
         self.request: list[str] = []
         self.flush: list[str] = []
         self._flushing = False
-        tally = app.extensions["rumbo.tally"]
+        tally = TALLY.of(app)
         original = tally.flush
 
         def flush() -> None:
@@ -62,7 +66,7 @@ class Statements:
                 self._flushing = False
 
         monkeypatch.setattr(tally, "flush", flush)
-        engine = app.extensions["rumbo.engine"]
+        engine = ENGINE.of(app)
         engine.dispose()  # every connection from now on is a new one, traced from the start
         event.listen(engine, "connect", self._trace)
         self._remove = lambda: event.remove(engine, "connect", self._trace)
@@ -123,7 +127,7 @@ def test_personal_pages_are_never_reused_nor_kept(shipped_app):
     again = shipped_app.test_client().get(STEP)
     assert ANSWER["rulers-why.answer"] not in again.text
     assert "Cache-Control" not in again.headers
-    kept = shipped_app.extensions["rumbo.page_cache"]._pages.values()
+    kept = PAGE_CACHE.of(shipped_app)._pages.values()
     assert kept
     assert not any(ANSWER["rulers-why.answer"].encode() in page for page in kept)
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from app.curriculum import CATALOG
 from tests.support.visitor import answer
 
 
@@ -18,7 +19,7 @@ def text_of(response) -> str:
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_print_page_holds_every_step_and_exercise_in_order(app, client, lang):
-    module = app.extensions["rumbo.catalog"].module(lang, "sample")
+    module = CATALOG.of(app).module(lang, "sample")
     response = client.get(f"/{lang}/m/1/print")
     assert response.status_code == 200
     page = text_of(response)
@@ -30,7 +31,7 @@ def test_the_print_page_holds_every_step_and_exercise_in_order(app, client, lang
 
 
 def test_the_shipped_motivation_module_prints_whole(shipped_app):
-    module = shipped_app.extensions["rumbo.catalog"].module("en", "motivation")
+    module = CATALOG.of(shipped_app).module("en", "motivation")
     page = text_of(shipped_app.test_client().get("/en/m/1/print"))
     for step in module.steps:
         assert step.title in page

@@ -1,6 +1,7 @@
 """What curriculum and help files share: problem reports with ``path:line`` and YAML with lines.
 
-The bottom layer of the content side: it imports nothing else from the app.
+The bottom layer of the content side: from the rest of the app it imports only the checks
+settings use (app/config/checks.py), so that all checked input is declared one way (fields.py).
 """
 
 from .problems import ContentError, Problem, Problems, shown_path

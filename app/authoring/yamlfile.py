@@ -30,11 +30,17 @@ def load_yaml(text: str, path: Path, first_line: int, problems: Problems) -> Any
         return None
 
 
-def key_lines(lines: list[str], first_line: int) -> dict[str, int]:
-    """The line on which each top-level ``key:`` of a YAML block starts."""
+TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+
+
+def key_lines(
+    lines: list[str], first_line: int, pattern: re.Pattern[str] = TOP_LEVEL_KEY
+) -> dict[str, int]:
+    """The line on which each top-level ``key:`` of a YAML block starts (or, with another
+    ``pattern``, each first match of its group: the help directory finds its entries' ids)."""
     found: dict[str, int] = {}
     for offset, line in enumerate(lines):
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        match = pattern.match(line)
         if match:
             found.setdefault(match.group(1), first_line + offset)
     return found

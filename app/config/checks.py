@@ -10,9 +10,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
+T = TypeVar("T")
 LOCALE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -26,17 +27,35 @@ class ConfigError(Exception):
     def __init__(self, key: str, problem: str) -> None:
         super().__init__(f"configuration error: {key}: {problem}")
         self.key = key
+        self.problem = problem
 
 
-Check = Callable[[Any, str], Any]
+class Check(Generic[T]):
+    """A check whose value has type ``T`` (invariant: a ``float`` setting with a whole-number
+    check fails mypy, as ``Setting`` in keys.py asks for a ``Check`` of exactly its type)."""
+
+    def __call__(self, value: Any, key: str) -> T:
+        raise NotImplementedError
 
 
+class check(Check[T]):  # lower case: used as a decorator, like a function
+    """A function made a Check: ``@check def text(value, key) -> str``."""
+
+    def __init__(self, function: Callable[[Any, str], T]) -> None:
+        self.function = function
+
+    def __call__(self, value: Any, key: str) -> T:
+        return self.function(value, key)
+
+
+@check
 def text(value: Any, key: str) -> str:
     if not isinstance(value, str):
         raise ConfigError(key, "must be a string")
     return value
 
 
+@check
 def boolean(value: Any, key: str) -> bool:
     """true/false in TOML; 1/0, true/false, yes/no in an environment variable."""
     if isinstance(value, str) and value.lower() in {"1", "true", "yes", "0", "false", "no"}:
@@ -46,10 +65,12 @@ def boolean(value: Any, key: str) -> bool:
     return value
 
 
+@check
 def path(value: Any, key: str) -> Path:
     return Path(text(value, key))
 
 
+@check
 def string_list(value: Any, key: str) -> tuple[str, ...]:
     """A TOML list of strings, or a comma-separated string (as an environment variable gives)."""
     if isinstance(value, str):
@@ -59,12 +80,13 @@ def string_list(value: Any, key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+@check
 def paths(value: Any, key: str) -> tuple[Path, ...]:
     return tuple(Path(p) for p in string_list(value, key))
 
 
 @dataclass(frozen=True)
-class WholeNumber:
+class WholeNumber(Check[int]):
     low: int
     high: int
 
@@ -79,17 +101,20 @@ class WholeNumber:
 
 
 @dataclass(frozen=True)
-class OneOf:
+class OneOf(Check[str]):
     allowed: tuple[str, ...]
 
     def __call__(self, value: Any, key: str) -> str:
         if value not in self.allowed:
-            raise ConfigError(key, f"must be one of {', '.join(self.allowed)}")
+            *first, last = (repr(one) for one in self.allowed)
+            raise ConfigError(
+                key, f"must be {', '.join(first)} or {last}" if first else f"must be {last}"
+            )
         return str(value)
 
 
 @dataclass(frozen=True)
-class Matching:
+class Matching(Check[str]):
     """A string matching ``pattern`` in full; ``problem`` says what it should look like."""
 
     pattern: re.Pattern[str]
@@ -102,16 +127,19 @@ class Matching:
         return value
 
 
+@check
 def secret_key(value: Any, key: str) -> str:
     if not isinstance(value, str) or len(value) < 32:
         raise ConfigError(key, "must be a string of at least 32 characters")
     return value
 
 
+@check
 def secret_keys(value: Any, key: str) -> tuple[str, ...]:
     return tuple(secret_key(one, key) for one in string_list(value, key))
 
 
+@check
 def https_url(value: Any, key: str) -> str:
     parts = urlsplit(text(value, key))
     if parts.scheme != "https" or not parts.netloc:
@@ -119,6 +147,7 @@ def https_url(value: Any, key: str) -> str:
     return str(value)
 
 
+@check
 def locale_codes(value: Any, key: str) -> tuple[str, ...]:
     codes = string_list(value, key)
     if not codes:
@@ -129,6 +158,7 @@ def locale_codes(value: Any, key: str) -> tuple[str, ...]:
     return codes
 
 
+@check
 def country_codes(value: Any, key: str) -> tuple[str, ...]:
     codes = string_list(value, key)
     for code in codes:
@@ -145,10 +175,14 @@ password_hash = Matching(
 )
 
 
-def table(value: Any, key: str) -> Mapping[str, Any]:
+def _table(value: Any, key: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise ConfigError(key, "must be a table")
     return value
+
+
+# A table's keys are checked one by one (load.py) into SiteText or Theme: any type, here.
+table: Check[Any] = check(_table)
 
 
 non_empty_text = Matching(re.compile(r"(?s).*\S.*"), "must not be empty")

@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 from . import checks
 from .instance import private_file
@@ -25,9 +25,31 @@ ENVIRONMENTS = ("production", "development", "test")
 Derive = Callable[[Mapping[str, Any], Path], Any]
 
 
+T = TypeVar("T")
+
+
+class Setting(Generic[T]):
+    """What mypy sees of a setting: read on an instance, a ``T``; declared with a check of
+    exactly ``T`` (a ``float`` key with a whole-number check fails). At run time the dataclass
+    keeps only the field it carries, so ``Settings`` is an ordinary frozen dataclass."""
+
+    def __init__(self, field: dataclasses.Field[Any]) -> None:
+        self.field = field
+
+    @overload
+    def __get__(self, obj: None, owner: Any) -> dataclasses.Field[Any]: ...
+    @overload
+    def __get__(self, obj: object, owner: Any) -> T: ...
+    def __get__(self, obj: object, owner: Any) -> Any:
+        return self.field  # only ever asked for by @dataclass, before it replaces this object
+
+    def __set__(self, obj: object, value: T) -> None:
+        raise dataclasses.FrozenInstanceError(self.field.name)
+
+
 def setting(
-    default: Any,
-    check: checks.Check,
+    default: T,
+    check: checks.Check[T],
     doc: str,
     *,
     env: str | None = None,
@@ -35,13 +57,16 @@ def setting(
     in_file: bool = True,
     shown: str | None = None,
     derive: Derive | None = None,
-) -> Any:
+) -> Setting[T]:
     """A dataclass field carrying everything about one key (see the module docstring)."""
     meta = {"check": check, "doc": doc, "env": env, "toml": toml, "in_file": in_file,
             "shown": shown, "derive": derive}  # fmt: skip
+    field: Any  # dataclasses.field() claims to return the default's type, for class bodies
     if isinstance(default, Mapping | tuple | list) or dataclasses.is_dataclass(default):
-        return dataclasses.field(default_factory=lambda: default, metadata=meta)
-    return dataclasses.field(default=default, metadata=meta)
+        field = dataclasses.field(default_factory=lambda: default, metadata=meta)
+    else:
+        field = dataclasses.field(default=default, metadata=meta)
+    return Setting(field)
 
 
 def toml_name(field: dataclasses.Field) -> str:
@@ -52,14 +77,18 @@ def toml_name(field: dataclasses.Field) -> str:
 class SiteText:
     """What the host says about itself in one language: the table ``[site.<lang>]``."""
 
-    name: str = setting("Rumbo", checks.non_empty_text, "The site's name in that language.")
-    tagline: str = setting("", checks.text, "The home page heading.", shown="a built-in line")
-    contact: str = setting(
+    name: Setting[str] = setting(
+        "Rumbo", checks.non_empty_text, "The site's name in that language."
+    )
+    tagline: Setting[str] = setting(
+        "", checks.text, "The home page heading.", shown="a built-in line"
+    )
+    contact: Setting[str] = setting(
         "", checks.text,
         "Who runs the site, shown in the footer. Do not put a personal e-mail address here.",
         shown="empty",
     )  # fmt: skip
-    legal_notice: str = setting(
+    legal_notice: Setting[str] = setting(
         "", checks.text, "Your legal notice, shown in the footer.", shown="empty"
     )
 
@@ -68,12 +97,14 @@ class SiteText:
 class Theme:
     """The table ``[theme]``."""
 
-    primary: str = setting(
+    primary: Setting[str] = setting(
         "#1f5f6b", checks.colour,
         "Main colour as `#rrggbb`. Keep a contrast of at least 4.5:1 against white.",
     )  # fmt: skip
-    accent: str = setting("#8a4b00", checks.colour, "Accent colour as `#rrggbb`, the same rule.")
-    logo: str = setting(
+    accent: Setting[str] = setting(
+        "#8a4b00", checks.colour, "Accent colour as `#rrggbb`, the same rule."
+    )
+    logo: Setting[str] = setting(
         "", checks.logo,
         "A `.svg` or `.png` file name in `instance/`, shown 32 px high beside the name. The"
         " portal refuses to start while the file is missing.",
@@ -105,13 +136,13 @@ def _first_locale(values: Mapping[str, Any], instance: Path) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class Settings:
-    environment: str = setting(
+    environment: Setting[str] = setting(
         "production", checks.OneOf(ENVIRONMENTS),
         "`production`, `development` or `test`. Outside production a random key is kept in"
         " `instance/dev-secret-key`.",
         env="RUMBO_ENV",
     )  # fmt: skip
-    secret_key: str = setting(
+    secret_key: Setting[str] = setting(
         "", checks.secret_key,
         "At least 32 characters. Derives the keys that encrypt the workbook cookie and that find"
         " kept workbooks. To change it (for example after a leak), move the old one to"
@@ -119,7 +150,7 @@ class Settings:
         " working. Keep a copy in your backups, apart from the database.",
         env="RUMBO_SECRET_KEY", shown="none: **required** in production", derive=_dev_secret_key,
     )  # fmt: skip
-    retired_secret_keys: tuple[str, ...] = setting(
+    retired_secret_keys: Setting[tuple[str, ...]] = setting(
         (), checks.secret_keys,
         "Secret keys used before the current one, to retire a key that may have leaked: put the"
         " old key here and a new one in `secret_key`. Workbooks and cookies made under a"
@@ -128,127 +159,127 @@ class Settings:
         " `workbook_retention_days`: by then whatever was not moved has expired.",
         env="RUMBO_RETIRED_SECRET_KEYS", shown="`[]`",
     )  # fmt: skip
-    instance_dir: Path = setting(
+    instance_dir: Setting[Path] = setting(
         PROJECT_ROOT / "instance", checks.path,
         "Folder with `rumbo.toml`, the logo and the SQLite database. Not a key of `rumbo.toml`"
         " (the file lives in it).",
         env="RUMBO_INSTANCE_DIR", in_file=False, shown="`instance/`",
     )  # fmt: skip
-    database_url: str = setting(
+    database_url: Setting[str] = setting(
         "", checks.text,
         "Any SQLAlchemy URL; PostgreSQL as `postgresql+psycopg://user@host/db` (installed by"
         " `make setup`), or on the same machine through its socket, with no password:"
         " `postgresql+psycopg://rumbo@/rumbo?host=/var/run/postgresql` (docs/deploy.md).",
         env="DATABASE_URL", shown="`sqlite:///instance/rumbo.db`", derive=_sqlite_in_instance,
     )  # fmt: skip
-    https: bool = setting(
+    https: Setting[bool] = setting(
         False, checks.boolean,
         "`true` when visitors reach the portal over HTTPS: the cookie becomes `Secure` and"
         " `__Host-` prefixed, and `Strict-Transport-Security` is sent.",
         env="RUMBO_HTTPS",
     )  # fmt: skip
-    content_dir: Path = setting(
+    content_dir: Setting[Path] = setting(
         PROJECT_ROOT / "content", checks.path,
         "Folder with the modules, pages and help files.",
         env="RUMBO_CONTENT_DIR", shown="`content/`",
     )  # fmt: skip
-    translations_dir: tuple[Path, ...] = setting(
+    translations_dir: Setting[tuple[Path, ...]] = setting(
         (PROJECT_ROOT / "translations",), checks.paths,
         "Folders with gettext catalogues.", shown='`["translations"]`',
     )  # fmt: skip
-    locales: tuple[str, ...] = setting(
+    locales: Setting[tuple[str, ...]] = setting(
         ("es", "en"), checks.locale_codes,
         "Enabled languages, in menu order. Each needs `content/<code>/` and, for UI strings,"
         " `translations/<code>/LC_MESSAGES/messages.po` (English is built in).",
     )  # fmt: skip
-    default_locale: str = setting(
+    default_locale: Setting[str] = setting(
         "", checks.text,
         "The language for `/` when the browser asks for none of the enabled ones.",
         shown="first of `locales`", derive=_first_locale,
     )  # fmt: skip
-    quick_exit_url: str = setting(
+    quick_exit_url: Setting[str] = setting(
         "https://www.wikipedia.org/", checks.https_url,
         "Where \"Quick exit\" goes. Must be an absolute `https://` address; choose something"
         " neutral and common in your country.",
     )  # fmt: skip
-    descriptive_titles: bool = setting(
+    descriptive_titles: Setting[bool] = setting(
         False, checks.boolean,
         "`true` to name each module and step in the browser tab's title. By default titles are"
         " neutral (the site's name, the module's and the step's numbers): tab titles reach"
         " browser history, synced history, the tab switcher and address-bar suggestions.",
     )  # fmt: skip
-    help_countries: tuple[str, ...] = setting(
+    help_countries: Setting[tuple[str, ...]] = setting(
         (), checks.country_codes,
         "Two-letter codes of the countries whose services the help page and the \"Need help"
         " now?\" panel show. Online services are always shown.",
         shown="`[]` (all)",
     )  # fmt: skip
-    workbook_retention_days: int = setting(
+    workbook_retention_days: Setting[int] = setting(
         180, checks.WholeNumber(1, 3650),
         "Kept workbooks unused for this many days are deleted by the purge. Never-kept ones go"
         " after a day.",
     )  # fmt: skip
-    max_answer_chars: int = setting(
+    max_answer_chars: Setting[int] = setting(
         10_000, checks.WholeNumber(100, 50_000), "Longest answer accepted in one box."
     )
-    new_workbooks_per_minute: int = setting(
+    new_workbooks_per_minute: Setting[int] = setting(
         120, checks.WholeNumber(1, 1_000_000),
         "How many new workbooks each worker process starts per minute. Beyond it, a first save"
         " waits its turn for up to two seconds, then answers \"try again in a moment\" with the"
         " text kept: a flood of saves cannot fill the disk.",
     )  # fmt: skip
-    never_kept_megabytes: int = setting(
+    never_kept_megabytes: Setting[int] = setting(
         1024, checks.WholeNumber(1, 10_000_000),
         "Room, in megabytes, for workbooks not (yet) kept, across the whole database. When"
         " it is full, a first save answers \"try again in a moment\" with the text kept until"
         " the purge deletes those unused for a day. A full workbook takes at most 384 KiB.",
     )  # fmt: skip
-    kept_megabytes_per_day: int = setting(
+    kept_megabytes_per_day: Setting[int] = setting(
         256, checks.WholeNumber(1, 10_000_000),
         "Room, in megabytes, for kept workbooks used on one day, across the whole database."
         " When it is full, \"keep\" asks the visitor to try again the next day; their workbook"
         " stays open meanwhile.",
     )  # fmt: skip
-    site: Mapping[str, SiteText] = setting(
+    site: Setting[Mapping[str, SiteText]] = setting(
         MappingProxyType({}), checks.table, "The table `[site.<lang>]`, one per language."
     )
-    theme: Theme = setting(Theme(), checks.table, "The table `[theme]`.")
-    insight_min_cell: int = setting(
+    theme: Setting[Theme] = setting(Theme(), checks.table, "The table `[theme]`.")
+    insight_min_cell: Setting[int] = setting(
         10, checks.WholeNumber(1, 1000), "Figures under this are hidden in every report.",
         toml="insight.min_cell",
     )  # fmt: skip
-    insight_password_hash: str = setting(
+    insight_password_hash: Setting[str] = setting(
         "", checks.password_hash,
         "Enables `/admin/insight`. Make it with `flask insight hash-password`; the password"
         " itself is never stored. Without it the page does not exist.",
         toml="insight.password_hash", shown="none",
     )  # fmt: skip
-    insight_flush_seconds: float = setting(
+    insight_flush_seconds: Setting[int] = setting(
         5, checks.WholeNumber(0, 300),
         "How often each worker writes its counts (0: after every request).",
         toml="insight.flush_seconds",
     )  # fmt: skip
 
-    guided_enabled: bool = setting(
+    guided_enabled: Setting[bool] = setting(
         False, checks.boolean,
         "Guided support (docs/guided.md): a visitor with a kept workbook can write to the"
         " host's counsellors and read their replies, and the counsellors' pages exist under"
         " `/counsel/`. Off: none of its pages exist.",
         toml="guided.enabled",
     )  # fmt: skip
-    guided_reply_days: int = setting(
+    guided_reply_days: Setting[int] = setting(
         7, checks.WholeNumber(1, 60),
         "Within how many days your counsellors answer a message: visitors are told before"
         " they write. Promise only what your team keeps.",
         toml="guided.reply_days",
     )  # fmt: skip
-    guided_retention_days: int = setting(
+    guided_retention_days: Setting[int] = setting(
         90, checks.WholeNumber(1, 3650),
         "A conversation is deleted this many days after its last message (the purge does it).",
         toml="guided.retention_days",
     )  # fmt: skip
 
-    preview: bool = setting(
+    preview: Setting[bool] = setting(
         False, checks.boolean,
         "The authors' live preview (`make preview`, docs/authoring.md): content is read again"
         " when a file changes, content problems are shown in the browser instead of stopping"

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-from datetime import date
+from collections.abc import Mapping
 
-from ..authoring import ID, Problems
+from ..authoring import Problems
+from ..authoring.fields import read_fields
 from .exercises import Exercise
+from .front_matter import FRONT_MATTER, REVIEW_RECORD
 from .parse import RawModule
 
-REQUIRED_META = ("slug", "order", "title", "summary", "minutes", "objectives", "sources", "review")
-# The review record: the month of the review and the reviewer's role (never a personal name).
-REVIEW_RECORD = ("reviewed_in", "reviewed_by")
-REVIEW_STATES = ("draft", "reviewed")
-MONTH = re.compile(r"^(?P<year>20[0-9]{2})-(?P<month>0[1-9]|1[0-2])$")
-MAX_ROLE_CHARS = 80
 # Addresses beside a module's steps (/<lang>/modules/<slug>/done, .../print): not step ids.
 RESERVED_STEP_IDS = ("done", "print")
 # A module's exercises per step id, each with the line its block starts on.
@@ -24,76 +18,27 @@ StepExercises = Mapping[str, list[tuple[int, Exercise]]]
 
 def valid_meta(module: RawModule, problems: Problems) -> bool:
     meta, lines, path = module.meta, module.meta_lines, module.path
-    before = len(problems.errors)
 
     def error(key: str, message: str) -> None:
         problems.error(path, lines.get(key, 1), message)
 
-    for key in REQUIRED_META:
-        if key not in meta:
-            error(key, f"front matter is missing {key!r}")
-    for key in sorted(set(meta) - set(REQUIRED_META) - set(REVIEW_RECORD)):
-        error(key, f"unknown front matter key {key!r}")
-    if "slug" in meta and not (isinstance(meta["slug"], str) and ID.match(meta["slug"])):
-        error("slug", "'slug' must use a-z, 0-9 and '-'")
-    for key, low, high in (("order", 0, 999), ("minutes", 1, 600)):
-        value = meta.get(key, low)
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            error(key, f"{key!r} must be a whole number from {low} to {high}")
-    for key in ("title", "summary"):
-        if key in meta and not (isinstance(meta[key], str) and meta[key].strip()):
-            error(key, f"{key!r} must be non-empty text")
-    for key in ("objectives", "sources"):
-        value = meta.get(key, [""])
-        if (
-            not isinstance(value, list)
-            or not value
-            or not all(isinstance(v, str) and v.strip() for v in value)
-        ):
-            error(key, f"{key!r} must be a list of texts ('  - ...' lines)")
-    if "review" in meta and meta["review"] not in REVIEW_STATES:
-        error("review", "'review' must be 'draft' or 'reviewed'")
-    _check_review_record(
-        meta, error, lambda key, message: problems.warn(path, lines.get(key, 1), message)
-    )
-    return len(problems.errors) == before
-
-
-def _check_review_record(
-    meta: Mapping[str, object],
-    error: Callable[[str, str], None],
-    warn: Callable[[str, str], None],
-) -> None:
-    """``review: reviewed`` records the month (``reviewed_in: 2026-11``) and the reviewer's role."""
-    if meta.get("review") == "reviewed":
+    values = read_fields(meta, FRONT_MATTER, "front matter", error)
+    if values is None:
+        return False
+    before = len(problems.errors)
+    if values["review"] == "reviewed":
         for key in REVIEW_RECORD:
-            if key not in meta:
-                warn(
-                    "review",
+            if values[key] is None:
+                problems.warn(
+                    path,
+                    lines.get("review", 1),
                     f"'review: reviewed' without {key!r}: record the review (docs/authoring.md)",
                 )
-    elif meta.get("review") == "draft":
+    else:
         for key in REVIEW_RECORD:
-            if key in meta:
+            if values[key] is not None:
                 error(key, f"{key!r} belongs to 'review: reviewed'; this module is a draft")
-    month = meta.get("reviewed_in")
-    if "reviewed_in" in meta:
-        found = MONTH.match(month) if isinstance(month, str) else None
-        if found is None:
-            error(
-                "reviewed_in", "'reviewed_in' must be a month written as YYYY-MM, such as 2026-11"
-            )
-        elif (int(found["year"]), int(found["month"])) > (date.today().year, date.today().month):
-            error("reviewed_in", f"'reviewed_in' {month} is in the future")
-    role = meta.get("reviewed_by")
-    if "reviewed_by" in meta and not (
-        isinstance(role, str) and role.strip() and len(role) <= MAX_ROLE_CHARS
-    ):
-        error(
-            "reviewed_by",
-            f"'reviewed_by' must be the reviewer's role, such as 'clinical psychologist' "
-            f"(at most {MAX_ROLE_CHARS} characters; never a personal name)",
-        )
+    return len(problems.errors) == before
 
 
 def check_step_ids(module: RawModule, problems: Problems) -> None:

@@ -14,15 +14,43 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from ..authoring import ID, ContentError, Problems, load_yaml
+from ..authoring import ID, ContentError, Problems, key_lines, load_yaml
+from ..authoring.fields import Key, read_fields
+from ..config import checks
 from .phones import tel_address
 
 KINDS = ("crisis", "prevention", "therapy")  # shown in this order: crisis first
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{1,24}$")
+WEB = re.compile(r"^https://[^\s/]+\.[^\s]+$")
 COUNTRY = re.compile(r"^([A-Z]{2}|online)$")
 CONFIRM = "confirm-before-publishing"
-REQUIRED = ("id", "kind", "name", "offers", "hours", "cost", "anonymous", "source")
-OPTIONAL = ("phone", "web", "status")
+ID_VALUE = re.compile(r"^\s*-?\s*id:\s*['\"]?([\w-]+)")  # the line of each entry is its id's
+
+
+@checks.check
+def phone(value: Any, key: str) -> str:
+    """Digits as YAML may read them (``phone: 016`` unquoted is a number), checked as text."""
+    return PHONE_NUMBER(str(value) if isinstance(value, int) else value, key)
+
+
+PHONE_NUMBER = checks.Matching(PHONE, "must be digits, spaces, '-' or '()', optionally after '+'")
+ENTRY = (
+    Key("id", checks.Matching(ID, "must use a-z, 0-9 and '-'"),
+        "the entry's id, the same in every language."),
+    Key("kind", checks.OneOf(KINDS), "`crisis`, `prevention` or `therapy`."),
+    Key("name", checks.non_empty_text, "the service's name."),
+    Key("offers", checks.non_empty_text, "what it offers, in a sentence."),
+    Key("hours", checks.non_empty_text, "when it can be reached."),
+    Key("cost", checks.non_empty_text, "what it costs the caller."),
+    Key("anonymous", checks.boolean, "`true` or `false`: whether it can be used anonymously."),
+    Key("source", checks.non_empty_text, "where the facts come from, with its date."),
+    Key("phone", phone, "its phone number; give a `phone`, a `web` address, or both.",
+        required="", default=""),
+    Key("web", checks.Matching(WEB, "must be an address starting with https://"),
+        "its `https://` address.", required="", default=""),
+    Key("status", checks.OneOf((CONFIRM,)),
+        f"`{CONFIRM}` while you have not confirmed the entry.", required="", default=""),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -113,7 +141,7 @@ def _read(path: Path, problems: Problems) -> list[Country]:
         problems.error(path, 1, f"file could not be read as UTF-8 text ({error})")
         return []
     data = load_yaml(text, path, 1, problems)
-    lines = _id_lines(text)
+    lines = key_lines(text.splitlines(), 1, ID_VALUE)
     if not isinstance(data, dict) or not isinstance(data.get("countries"), list):
         problems.error(path, 1, "help file needs a 'countries:' list")
         return []
@@ -137,54 +165,24 @@ def _read(path: Path, problems: Problems) -> list[Country]:
     return countries
 
 
-def _id_lines(text: str) -> dict[str, int]:
-    lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = re.match(r"^\s*-?\s*id:\s*['\"]?([\w-]+)", line)
-        if match:
-            lines.setdefault(match.group(1), number)
-    return lines
-
-
 def _service(raw: Any, path: Path, lines: Mapping[str, int], problems: Problems) -> Service | None:
     if not isinstance(raw, dict):
         problems.error(path, 1, "each service must be a set of 'key: value' lines")
         return None
     line = lines.get(str(raw.get("id")), 1)
     label = f"help entry {raw.get('id')!r}"
-    before = len(problems.errors)
-    for key in REQUIRED:
-        if key not in raw:
-            problems.error(path, line, f"{label}: {key!r} is required")
-    for key in sorted(set(raw) - set(REQUIRED) - set(OPTIONAL)):
-        problems.error(path, line, f"{label}: unknown key {key!r}")
-    if not isinstance(raw.get("id"), str) or not ID.match(raw["id"]):
-        problems.error(path, line, f"{label}: 'id' must use a-z, 0-9 and '-'")
-    if raw.get("kind") not in KINDS:
-        problems.error(path, line, f"{label}: 'kind' must be one of {', '.join(KINDS)}")
-    if not isinstance(raw.get("anonymous"), bool):
-        problems.error(path, line, f"{label}: 'anonymous' must be true or false")
-    phone, web = str(raw.get("phone", "")), str(raw.get("web", ""))
-    if not phone and not web:
-        problems.error(path, line, f"{label}: give a 'phone', a 'web' address, or both")
-    if phone and not PHONE.match(phone):
-        problems.error(
-            path,
-            line,
-            f"{label}: phone {phone!r} must be digits, spaces, '-' or '()', optionally after '+'",
-        )
-    if web and not re.match(r"^https://[^\s/]+\.[^\s]+$", web):
-        problems.error(path, line, f"{label}: web address {web!r} must start with https://")
-    status = raw.get("status", "")
-    if status not in ("", CONFIRM):
-        problems.error(path, line, f"{label}: 'status' can only be {CONFIRM!r}")
-    elif status == CONFIRM:
-        problems.confirm(path, line, f"{label}: marked {CONFIRM}: check it before going live")
-    if len(problems.errors) > before:
+
+    def error(key: str, message: str) -> None:
+        problems.error(path, line, message)
+
+    values = read_fields(raw, ENTRY, label, error)
+    if values is None:
         return None
-    texts = {
-        k: str(raw[k]).strip() for k in ("id", "kind", "name", "offers", "hours", "cost", "source")
-    }
-    return Service(
-        **texts, anonymous=raw["anonymous"], phone=phone, web=web, needs_confirming=bool(status)
-    )
+    if not values["phone"] and not values["web"]:
+        problems.error(path, line, f"{label}: give a 'phone', a 'web' address, or both")
+        return None
+    if values["status"] == CONFIRM:
+        problems.confirm(path, line, f"{label}: marked {CONFIRM}: check it before going live")
+    needs_confirming = values.pop("status") == CONFIRM
+    texts: dict[str, Any] = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+    return Service(**texts, needs_confirming=needs_confirming)

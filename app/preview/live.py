@@ -20,8 +20,7 @@ from ..config import Settings
 from ..context import Slot
 from ..curriculum import Catalog, draft_tree
 from ..helpdesk import HelpDirectory, check_help
-from ..page_cache import PAGE_CACHE, PageCache
-from ..templating import FRAGMENTS
+from ..rendered import forget
 from .watch import Fingerprint, fingerprint
 
 EMPTY_CATALOG = Catalog(MappingProxyType({}))
@@ -86,5 +85,4 @@ def install(app: Flask, reading: Reading) -> None:
     """Put a reading in place of the last one, and forget every page rendered from that one."""
     curriculum.init_app(app, reading.catalog)
     helpdesk.init_app(app, reading.directory)
-    PAGE_CACHE.set(app, PageCache())
-    FRAGMENTS.set(app, {})
+    forget(app)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.db import ENGINE
 from tests.support.apps import make_app
 
 pytestmark = pytest.mark.audit
@@ -60,7 +61,7 @@ def fuzz_client(tmp_path_factory):
     folder = tmp_path_factory.mktemp("fuzz")
     app = make_app(f"sqlite:///{folder / 'rumbo.db'}", folder)
     yield app.test_client()
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 # Query strings as raw bytes on the wire, so invalid UTF-8 (%ff) reaches the app too.

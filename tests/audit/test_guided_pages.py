@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from app.db import ENGINE
 from tests.audit.test_headers import assert_secure_headers
 from tests.audit.test_valid_html import vnu_command
 from tests.support.apps import make_app
@@ -43,7 +44,7 @@ GUIDED_ROUTES = (
 def guided(sqlite_url, tmp_path):
     application = make_app(sqlite_url, tmp_path, **enable())
     yield application
-    application.extensions["rumbo.engine"].dispose()
+    ENGINE.of(application).dispose()
 
 
 def test_with_the_feature_off_none_of_its_routes_exist(app):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.db import ENGINE
 from tests.support.apps import make_app
 from tests.support.pages import every_page
 
@@ -63,7 +64,7 @@ def test_https_hosts_send_hsts(tmp_path, sqlite_url):
     app = make_app(sqlite_url, tmp_path, https=True)
     response = app.test_client().get("/en/")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def test_personal_pages_are_no_store(client):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.db import ENGINE
+from app.page_cache import PAGE_CACHE
 from tests.support.pages import every_page
 from tests.support.visitor import MARKER, check_in
 
@@ -33,7 +35,7 @@ def answer_everything(client, lang: str) -> None:
 
 
 def cached_pages(app) -> dict[str, bytes]:
-    cache = app.extensions["rumbo.page_cache"]
+    cache = PAGE_CACHE.of(app)
     return {path: page for path in every_page(app) if (page := cache.get(path)) is not None}
 
 
@@ -88,4 +90,4 @@ def app_factory(tmp_path):
 
     yield build
     for application in made:
-        application.extensions["rumbo.engine"].dispose()
+        ENGINE.of(application).dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.page_cache import PAGE_CACHE
 from tests.support.visitor import answer
 
 pytestmark = pytest.mark.audit
@@ -26,10 +27,10 @@ def test_a_query_string_never_reaches_later_readers(app):
 def test_a_visitor_with_a_workbook_never_fills_the_cache_with_their_request(app):
     visitor = app.test_client()
     assert answer(visitor, lang="es").status_code == 303
-    app.extensions["rumbo.page_cache"]._pages.clear()
+    PAGE_CACHE.of(app)._pages.clear()
     own = visitor.get(f"{STEP}?country={TRACKER}")
     assert own.status_code == 200
     reader = app.test_client().get(STEP)
     assert TRACKER not in reader.text
     assert "Zebra-marker" not in reader.text
-    assert reader.data == app.extensions["rumbo.page_cache"].get(STEP)
+    assert reader.data == PAGE_CACHE.of(app).get(STEP)

@@ -8,14 +8,15 @@ import time
 import pytest
 
 from app.workbook import store
+from app.workbook.responses import NEW_WORKBOOKS, STORAGE
 from tests.support.visitor import MARKER, answer, keep
 
 pytestmark = pytest.mark.audit
 
 
 def test_new_workbooks_beyond_the_budget_wait_and_keep_the_text(app):
-    app.extensions["rumbo.new_workbooks"].per_minute = 2
-    app.extensions["rumbo.new_workbooks"]._tokens = 2
+    NEW_WORKBOOKS.of(app).per_minute = 2
+    NEW_WORKBOOKS.of(app)._tokens = 2
     for _ in range(2):
         assert answer(app.test_client()).status_code == 303
     flooded = answer(app.test_client(), lang="es", answer="mi texto de más")
@@ -35,7 +36,7 @@ def test_a_workbook_cannot_grow_past_its_limit_and_the_text_is_kept(app, monkeyp
 
 def test_a_new_workbook_beyond_the_per_minute_budget_waits_its_turn_instead(app):
     """Issue 21, row 4: a flood must not turn the next real visitor away at once."""
-    budget = app.extensions["rumbo.new_workbooks"]
+    budget = NEW_WORKBOOKS.of(app)
     budget.per_minute, budget._tokens = 60, 0  # used up: the next token comes in a second
     started = time.monotonic()
     assert answer(app.test_client()).status_code == 303
@@ -45,7 +46,7 @@ def test_a_new_workbook_beyond_the_per_minute_budget_waits_its_turn_instead(app)
 def test_room_for_never_kept_workbooks_is_counted_across_the_whole_database(app):
     visitor = app.test_client()
     assert answer(visitor).status_code == 303
-    app.extensions["rumbo.storage_budget"].never_kept_bytes = 1  # full, whichever process
+    STORAGE.of(app).never_kept_bytes = 1  # full, whichever process
     refused = answer(app.test_client(), lang="es", answer="texto de otra persona")
     assert refused.status_code == 503
     assert "texto de otra persona</textarea>" in refused.text
@@ -58,7 +59,7 @@ def test_room_for_kept_workbooks_is_counted_per_day(app):
     answer(first)
     answer(second)
     keep(first)
-    app.extensions["rumbo.storage_budget"].kept_bytes_per_day = 1
+    STORAGE.of(app).kept_bytes_per_day = 1
     refused = second.post("/es/workbook/keep")
     assert refused.status_code == 503
     assert "inténtalo de nuevo mañana" in refused.text.lower()

@@ -10,6 +10,7 @@ import time
 import pytest
 from sqlalchemy import create_engine, text
 
+from app.db import ENGINE
 from tests.support.apps import make_app
 
 pytestmark = [pytest.mark.audit, pytest.mark.postgres]
@@ -43,7 +44,7 @@ def test_a_flood_of_guesses_makes_a_few_transactions_per_guess(postgres_url, tmp
 
     _reset_postgres(postgres_url)
     app = make_app(postgres_url, tmp_path)
-    engine = app.extensions["rumbo.engine"]
+    engine = ENGINE.of(app)
     statuses: list[int] = []
 
     def guess(worker: int) -> None:

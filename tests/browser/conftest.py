@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from app.context import SETTINGS
+from app.db import ENGINE
 from tests.support.apps import ROOT, SHIPPED_CONTENT, make_app, missing
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -55,13 +57,13 @@ def serving(tmp_path, **config):
     try:
         yield Portal(
             origin=f"http://127.0.0.1:{server.server_port}",
-            quick_exit_url=app.extensions["rumbo.settings"].quick_exit_url,
+            quick_exit_url=SETTINGS.of(app).quick_exit_url,
         )
     finally:
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
-        app.extensions["rumbo.engine"].dispose()
+        ENGINE.of(app).dispose()
 
 
 @pytest.fixture(scope="session")

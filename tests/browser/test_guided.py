@@ -8,6 +8,7 @@ from __future__ import annotations
 import pyotp
 import pytest
 
+from app.db import ENGINE
 from tests.browser.conftest import LANGS, serving
 from tests.browser.helpers import answer_one, keep
 from tests.browser.test_accessibility import assert_accessible as check_with_axe
@@ -24,7 +25,7 @@ def guided_portal(tmp_path_factory):
         host = make_app(f"sqlite:///{folder / 'rumbo.db'}", folder, content=SHIPPED_CONTENT,
                         **enable())  # fmt: skip
         secret = set_up_team(host)
-        host.extensions["rumbo.engine"].dispose()
+        ENGINE.of(host).dispose()
         yield served, secret
 
 

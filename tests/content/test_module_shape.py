@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from app.curriculum import Prose, check_tree
+from app.curriculum import CATALOG, Prose, check_tree
 from tests.content.conftest import LANGS, module_text, plain, sentences, step_prose, step_text
 from tests.support.apps import ROOT, SHIPPED_CONTENT
 
@@ -138,7 +138,7 @@ def test_the_new_steps_render_and_feed_the_plan(shipped_app):
     for lang in LANGS:
         listing = client.get(f"/{lang}/modules/", follow_redirects=True).text
         for slug in PLACES:
-            module = shipped_app.extensions["rumbo.catalog"].module(lang, slug)
+            module = CATALOG.of(shipped_app).module(lang, slug)
             assert f"/{lang}/m/{module.order}/" in listing
             for step in module.steps:
                 address = f"/{lang}/m/{module.order}/{step.number}"

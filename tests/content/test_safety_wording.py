@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from app.curriculum import CATALOG
 from tests.content.conftest import (
     FACTS,
     LANGS,
@@ -165,9 +166,7 @@ def test_ticks_about_past_offences_reach_no_plan_download_or_print(shipped_app):
     client = shipped_app.test_client()
     for lang in LANGS:
         _, exercise = (
-            shipped_app.extensions["rumbo.catalog"]
-            .module(lang, "staying-on-track")
-            .exercise("after-offence-next")
+            CATALOG.of(shipped_app).module(lang, "staying-on-track").exercise("after-offence-next")
         )
         url = f"/{lang}/modules/staying-on-track/after-an-offence"
         saved = client.post(url, data={"after-offence-next.option": ["1", "3"], "then": "stay"})

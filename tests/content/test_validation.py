@@ -264,3 +264,33 @@ def test_app_refuses_to_start_on_broken_content(content_copy, tmp_path, capsys):
         f"{path}:{line_of(path, 'type: slider')}: exercise 'balance': unknown type 'slider'" in err
     )
     assert "Traceback" not in err
+
+
+def test_docs_show_every_front_matter_key_as_declared():
+    from app.config import PROJECT_ROOT
+    from app.curriculum.docs import front_matter_table
+
+    page = (PROJECT_ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    assert front_matter_table() in page, (
+        "run `python -m app.curriculum.docs` and paste the table into the page"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        ("kind: crisis", "kind: urgent", "'kind' must be 'crisis', 'prevention' or 'therapy'"),
+        ("anonymous: true", "anonymous: perhaps", "'anonymous' must be true or false"),
+        ('hours: "24 hours"', "opening: always", "is missing 'hours'"),
+        ('phone: "024"', "phone: call us", "'phone' must be digits"),
+    ],
+)
+def test_a_wrong_help_entry_is_reported_at_its_id(content_copy, old, new, fragment):
+    from app.helpdesk.directory import check_help
+
+    path = content_copy / "en" / "help.yaml"
+    replace(path, old, new)
+    _, problems = check_help(content_copy, LOCALES)
+    expected = f"{path}:{line_of(path, 'id: es-024')}: help entry 'es-024'"
+    found = [str(p) for p in problems.errors]
+    assert any(p.startswith(expected) and fragment in p for p in found), found

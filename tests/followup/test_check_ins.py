@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 
+from app.curriculum import CATALOG
+from app.db import ENGINE
 from tests.support.apps import SHIPPED_CONTENT, make_app
 from tests.support.pages import read_as_a_public_page
 from tests.support.visitor import (
@@ -26,7 +28,7 @@ A_DAY = re.compile(rb"\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d{8}T\d{4}")
 def shipped(sqlite_url, tmp_path):
     app = make_app(sqlite_url, tmp_path, content=SHIPPED_CONTENT)
     yield app
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
@@ -186,7 +188,7 @@ def test_the_check_in_asks_the_motivation_rulers_in_their_words_and_the_visitors
 def test_the_last_modules_check_in_step_leads_to_the_check_in_page(shipped):
     client = shipped.test_client()
     for lang in ("en", "es"):
-        module = shipped.extensions["rumbo.catalog"].module(lang, "staying-on-track")
+        module = CATALOG.of(shipped).module(lang, "staying-on-track")
         step = module.step("checking-in")
         page = client.get(f"/{lang}/m/{module.order}/{step.number}").text
         assert 'href="../../check-in"' in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.db import ENGINE
 from tests.support.apps import make_app
 from tests.support.guided import enable, set_up_team
 
@@ -12,7 +13,7 @@ from tests.support.guided import enable, set_up_team
 def guided_app(database_url, tmp_path):
     application = make_app(database_url, tmp_path, **enable())
     yield application
-    application.extensions["rumbo.engine"].dispose()
+    ENGINE.of(application).dispose()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.db import ENGINE
 from tests.support.apps import make_app
 from tests.support.guided import (
     enable,
@@ -40,7 +41,7 @@ def people(tmp_path_factory):
     counsellor = app.test_client()
     sign_in(counsellor, secret)
     yield visitor, counsellor, thread
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

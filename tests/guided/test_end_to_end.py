@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from app.db import ENGINE
 from tests.support.guided import (
     SECRET_MESSAGE,
     inbox_thread_ids,
@@ -20,7 +21,7 @@ REPLY = "Okapi-marker reply 8830 meant for one workbook only"
 
 def test_share_reply_and_read_only_in_that_workbook(guided_app, totp_secret, caplog):
     caplog.set_level(logging.DEBUG)
-    url = guided_app.extensions["rumbo.engine"].url.render_as_string(hide_password=False)
+    url = ENGINE.of(guided_app).url.render_as_string(hide_password=False)
     visitor = guided_app.test_client()
     answer(visitor)  # MARKER into the sample module's "thoughts"
     passphrase = keep(visitor)
@@ -73,7 +74,7 @@ def test_share_reply_and_read_only_in_that_workbook(guided_app, totp_secret, cap
 
 
 def test_deleting_the_workbook_deletes_its_threads(guided_app, totp_secret):
-    url = guided_app.extensions["rumbo.engine"].url.render_as_string(hide_password=False)
+    url = ENGINE.of(guided_app).url.render_as_string(hide_password=False)
     visitor = guided_app.test_client()
     answer(visitor)
     keep(visitor)
@@ -143,4 +144,4 @@ def test_ticks_about_past_offences_are_never_shared(sqlite_url, tmp_path):
         workbook = Workbook(new_keys(server_keys()), answers, kept=True)
         sealed = Draft(SECRET_MESSAGE, (module.slug,)).message(workbook, "en")
     assert sealed.answers == {module.slug: {public: "shared"}}
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()

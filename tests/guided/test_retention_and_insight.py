@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select, update
 
+from app.db import ENGINE
 from app.guided.model import CounsellorSessionRow, MessageRow, ThreadRow
 from app.insight.model import WeeklyAnswer
 from app.insight.password import hash_password
@@ -24,12 +25,12 @@ from tests.support.visitor import answer, keep
 
 
 def _rows(app, model) -> int:
-    with app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(app).connect() as connection:
         return connection.execute(select(func.count()).select_from(model)).scalar_one()
 
 
 def _age(app, model, column, days: int) -> None:
-    with app.extensions["rumbo.engine"].begin() as connection:
+    with ENGINE.of(app).begin() as connection:
         connection.execute(update(model).values({column: date.today() - timedelta(days=days)}))
 
 
@@ -72,7 +73,7 @@ def test_insight_counts_whole_weeks_with_small_cells_hidden(guided_app, totp_sec
     _visitor, thread = visitor_with_a_conversation(guided_app)
     for text in ("first", "second"):
         counsellor.post(f"/counsel/en/threads/{thread}/reply", data={"text": text})
-    with guided_app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(guided_app).connect() as connection:
         rows = connection.execute(select(WeeklyAnswer)).all()
     counted = {(r.question, r.answer): r.count for r in rows if r.question.startswith("guided")}
     assert counted == {
@@ -97,4 +98,4 @@ def test_the_insight_page_never_shows_one_conversation(sqlite_url, tmp_path):
     # This week is not finished and one conversation is under min_cell: nothing about it shows.
     assert "guided:conversations" not in section
     assert "No figures for this period." in section
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()

@@ -8,7 +8,9 @@ import threading
 
 import pytest
 
+from app.db import ENGINE
 from app.insight.password import _b64
+from app.privacy.work_gate import WORK_GATE
 from tests.support.apps import make_app
 
 PASSWORD = "correct horse battery"
@@ -26,7 +28,7 @@ def cheap_hash(password: str) -> str:
 def admin_app(sqlite_url, tmp_path):
     app = make_app(sqlite_url, tmp_path, insight={"password_hash": cheap_hash(PASSWORD)})
     yield app
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def login(app, password: str) -> int:
@@ -51,7 +53,7 @@ def test_after_70_wrong_passwords_some_in_parallel_a_correct_login_succeeds(admi
 
 
 def test_the_admin_password_check_waits_for_a_stretching_slot(admin_app):
-    gate = admin_app.extensions["rumbo.work_gate"]
+    gate = WORK_GATE.of(admin_app)
     gate.slots, gate.max_wait = 1, 0.05
     with gate.turn():  # every slot taken, as by a flood of guesses
         assert login(admin_app, PASSWORD) == 503

@@ -8,7 +8,10 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import create_engine, inspect, select, text
 
+from app.context import SETTINGS
+from app.db import ENGINE
 from app.insight import counting
+from app.insight.counting import TALLY
 from app.insight.model import DailyCount, WeeklyAnswer
 from app.insight.password import hash_password
 from app.weeks import monday as week_of
@@ -17,13 +20,13 @@ from tests.support.visitor import answer, keep
 
 
 def counts(app) -> dict[tuple[str, str, str, str], int]:
-    with app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(app).connect() as connection:
         rows = connection.execute(select(DailyCount)).all()
     return {(r.locale, r.module, r.step, r.event): r.count for r in rows}
 
 
 def answers(app) -> dict[tuple[str, str], int]:
-    with app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(app).connect() as connection:
         rows = connection.execute(select(WeeklyAnswer)).all()
     assert all(r.week == week_of(date.today()) for r in rows)
     return {(r.question, r.answer): r.count for r in rows}
@@ -50,7 +53,7 @@ def test_each_event_is_counted_exactly_once_per_action(any_db_app):
 
 
 def test_the_count_tables_have_no_column_that_could_identify_anyone(any_db_app):
-    engine = create_engine(any_db_app.extensions["rumbo.settings"].database_url)
+    engine = create_engine(SETTINGS.of(any_db_app).database_url)
     columns = {
         table: {c["name"] for c in inspect(engine).get_columns(table)}
         for table in ("daily_counts", "weekly_answers")
@@ -99,7 +102,7 @@ def test_outcome_answers_are_counted_and_forgeries_refused(app):
 
 
 def test_pages_render_when_the_counts_table_is_missing(app):
-    with app.extensions["rumbo.engine"].begin() as connection:
+    with ENGINE.of(app).begin() as connection:
         connection.execute(text("DROP TABLE daily_counts"))
     visitor = app.test_client()
     assert visitor.get("/en/m/1/1").status_code == 200
@@ -113,9 +116,9 @@ def test_counts_are_batched_when_an_interval_is_set(tmp_path, sqlite_url):
     for _ in range(3):
         visitor.get("/en/m/1/1")
     assert counts(app) == {}  # still in memory
-    app.extensions["rumbo.tally"].flush()
+    TALLY.of(app).flush()
     assert counts(app) == {("en", "sample", "thinking", "step_viewed"): 3}
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 @pytest.fixture
@@ -136,7 +139,7 @@ def reporting_app(tmp_path, sqlite_url, monkeypatch):
         visitor.get("/en/m/1/1")
     visitor.get("/en/m/1/2")
     yield app
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def test_report_hides_small_cells_in_every_format(reporting_app):

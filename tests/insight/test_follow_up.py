@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from app.db import ENGINE
 from app.insight import counting
 from app.insight.model import DailyCount, WeeklyAnswer
 from app.insight.password import hash_password
@@ -29,13 +30,13 @@ def reporting(sqlite_url, tmp_path):
         insight={"flush_seconds": 0, "min_cell": 3, "password_hash": hash_password(PASSWORD)},
     )
     yield app
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def test_check_ins_are_counted_per_day_and_urges_per_week(reporting):
     for urges in ("2", "2", "2", "7"):
         check_in(reporting.test_client(), urges__answer=urges)
-    with reporting.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(reporting).connect() as connection:
         daily = connection.execute(
             select(DailyCount.day, DailyCount.count).where(DailyCount.event == "checked_in")
         ).all()

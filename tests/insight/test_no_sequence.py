@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import create_engine, insert, select, text
 
+from app.db import ENGINE
 from app.insight import counting
 from app.insight.model import DailyCount
 from app.insight.password import hash_password
@@ -24,11 +25,11 @@ def reporting_app(tmp_path, sqlite_url):
     insight = {"password_hash": hash_password(PASSWORD), "min_cell": 3, "flush_seconds": 0}
     app = make_app(sqlite_url, tmp_path, insight=insight)
     yield app
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def rows(app):
-    with app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(app).connect() as connection:
         return connection.execute(
             select(DailyCount.day, DailyCount.module, DailyCount.event, DailyCount.count)
         ).all()
@@ -64,7 +65,7 @@ def test_reports_cover_one_whole_week_at_a_time(reporting_app, monkeypatch):
 
 
 def test_the_count_tables_keep_no_insertion_order_on_sqlite(app):
-    with app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(app).connect() as connection:
         for table in ("daily_counts", "weekly_answers"):
             schema = connection.execute(
                 text("SELECT sql FROM sqlite_master WHERE name = :t"), {"t": table}
@@ -105,7 +106,7 @@ def test_the_purge_rewrites_postgresql_count_tables_in_key_order(postgres_url, t
 
     _reset_postgres(postgres_url)
     app = make_app(postgres_url, tmp_path)
-    engine = app.extensions["rumbo.engine"]
+    engine = ENGINE.of(app)
     try:
         days = [WEDNESDAY + timedelta(days=n) for n in (3, 1, 2, 0)]  # cells appear out of order
         for day in days:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from app.db import ENGINE
 from tests.support.apps import make_app
 from tests.support.visitor import check_in
 
@@ -25,12 +26,12 @@ def pg_app(postgres_url, tmp_path):
     _reset_postgres(postgres_url)
     app = make_app(postgres_url, tmp_path)
     yield app
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def system_columns(app, table: str) -> list[tuple[str, str]]:
     """(xmin, key) of every row, in the order the rows lie in the table file."""
-    with app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(app).connect() as connection:
         found = connection.execute(
             text(f"SELECT xmin::text, concat_ws('|', {TABLES[table]}) FROM {table} ORDER BY ctid")
         ).all()
@@ -38,7 +39,7 @@ def system_columns(app, table: str) -> list[tuple[str, str]]:
 
 
 def key_order(app, table: str) -> list[str]:
-    with app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(app).connect() as connection:
         found = connection.execute(
             text(f"SELECT concat_ws('|', {TABLES[table]}) FROM {table} ORDER BY {TABLES[table]}")
         ).scalars()

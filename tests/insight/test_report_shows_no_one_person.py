@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from app.db import ENGINE
 from app.insight import counting
 from app.insight.password import hash_password
 from app.weeks import iso_week, monday
@@ -27,7 +28,7 @@ def reporting(sqlite_url, tmp_path):
     insight = {"flush_seconds": 0, "min_cell": MIN_CELL, "password_hash": hash_password(PASSWORD)}
     app = make_app(sqlite_url, tmp_path, insight=insight)
     yield app
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def outcomes(app, n: int, **answers: str) -> None:

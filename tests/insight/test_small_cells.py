@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from app.db import ENGINE
 from app.insight.password import hash_password
 from tests.support.apps import make_app
 from tests.support.visitor import check_in
@@ -47,7 +48,7 @@ def boundary(sqlite_url, tmp_path, monkeypatch):
         for _ in range(times):
             assert check_in(app.test_client(), urges__answer=urges).status_code in (200, 303)
     yield app
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def admin_page(app) -> str:

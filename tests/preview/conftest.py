@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.db import ENGINE
 from tests.support.apps import make_app
 
 
@@ -11,7 +12,7 @@ from tests.support.apps import make_app
 def preview_app(sqlite_url, tmp_path, content_copy):
     application = make_app(sqlite_url, tmp_path, content=content_copy, preview=True)
     yield application
-    application.extensions["rumbo.engine"].dispose()
+    ENGINE.of(application).dispose()
 
 
 @pytest.fixture

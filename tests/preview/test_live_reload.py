@@ -9,6 +9,7 @@ import re
 import pytest
 
 from app import create_app
+from app.db import ENGINE
 from tests.support.apps import make_app
 from tests.support.content import line_of, replace
 
@@ -112,7 +113,7 @@ def test_the_preview_starts_on_broken_content_and_recovers(sqlite_url, tmp_path,
     assert "unknown type 'slider'" in shown(client.get("/en/"))
     path.write_text(original, encoding="utf-8")
     assert client.get("/en/").status_code == 200
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def test_without_the_preview_broken_content_still_stops_the_start(content_copy, tmp_path):

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from app import create_app
+from app.db import ENGINE
 from tests.support.content import replace
 
 ENGLISH = {"Accept-Language": "en"}  # the review pages' own words follow the browser
@@ -95,7 +96,7 @@ def test_review_pages_are_404_in_the_production_configuration(tmp_path):
     for address in ("/review/", "/review/motivation"):
         response = client.get(address, headers={"Sec-Fetch-Site": "same-origin"})
         assert response.status_code == 404, address
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

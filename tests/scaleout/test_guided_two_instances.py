@@ -10,6 +10,7 @@ import secrets
 import pyotp
 import pytest
 
+from app.db import ENGINE
 from app.migrate import upgrade
 from tests.conftest import _reset_postgres
 from tests.scaleout.test_two_instances import answer, passphrase_from, reflections
@@ -33,7 +34,7 @@ def guided_portal(postgres_url, tmp_path_factory):
     host = make_app(postgres_url, folder / "host", content=SHIPPED_CONTENT, secret_key=key,
                     **enable())  # fmt: skip
     secret = set_up_team(host)  # as the host would, with the instances' secret key
-    host.extensions["rumbo.engine"].dispose()
+    ENGINE.of(host).dispose()
     config = folder / "rumbo.toml"
     config.write_text("[insight]\nflush_seconds = 0\n[guided]\nenabled = true\n")
     extra = {"RUMBO_CONFIG": str(config)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.db import ENGINE
 from tests.support.apps import SHIPPED_CONTENT, make_app
 
 
@@ -13,7 +14,7 @@ def shipped(sqlite_url, tmp_path):
         sqlite_url, tmp_path, content=SHIPPED_CONTENT, insight={"flush_seconds": 0, "min_cell": 2}
     )
     yield app
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def answer_questions(client, lang="en", **answers):

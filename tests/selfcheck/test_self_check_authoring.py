@@ -10,6 +10,7 @@ import pytest
 
 from app.authoring import shown_path
 from app.curriculum import check_tree
+from app.db import ENGINE
 from tests.support.apps import SHIPPED_CONTENT, make_app
 from tests.support.content import line_of, replace
 
@@ -154,4 +155,4 @@ def test_the_preview_shows_the_questions_and_rules_side_by_side(content, tmp_pat
     replace(content / "es" / "self-check.md", "suggest: self-compassion", "suggest: good-life")
     flagged = preview.get("/review/self-check/").text
     assert "differs from" in flagged
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()

@@ -9,8 +9,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from app.curriculum import CATALOG
 from app.curriculum.exercises.reflection import Reflection
+from app.db import ENGINE
 from app.insight.model import WeeklyAnswer
+from app.page_cache import PAGE_CACHE
 from tests.selfcheck.conftest import answer_questions
 from tests.support.pages import read_as_a_public_page
 from tests.support.visitor import (
@@ -49,7 +52,7 @@ def test_the_offer_comes_after_the_start_of_the_home_page_and_on_the_module_list
         assert 'href="/en/self-check"' in client.get(path, follow_redirects=True).text
     start = client.get("/en/modules/start/ready", follow_redirects=True).text
     assert 'href="../../self-check"' in start or 'href="/en/self-check"' in start
-    steps = [s.id for s in shipped.extensions["rumbo.catalog"].module("en", "start").steps]
+    steps = [s.id for s in CATALOG.of(shipped).module("en", "start").steps]
     assert steps.index("help-now") < steps.index("ready")  # the urgent help comes first
 
 
@@ -142,7 +145,7 @@ def test_the_answers_live_only_in_the_encrypted_workbook(shipped, sqlite_url):
 
 def linked_modules(app, pattern: str, html: str) -> list[str]:
     """The modules ``html`` links to (by their numbered addresses), as slugs."""
-    by_number = {m.order: m.slug for m in app.extensions["rumbo.catalog"].modules("en")}
+    by_number = {m.order: m.slug for m in CATALOG.of(app).modules("en")}
     return [by_number[int(number)] for number in re.findall(pattern, html)]
 
 
@@ -161,7 +164,7 @@ def test_the_module_list_and_the_workbook_show_the_route_and_where_the_visitor_i
     assert route.count("Next on your route") == 1
     assert route.index("Next on your route") < route.index("self-compassion")
 
-    module = shipped.extensions["rumbo.catalog"].module("en", "relationships")
+    module = CATALOG.of(shipped).module("en", "relationships")
     step, exercise = next(
         (s, e) for s in module.steps for e in s.exercises if isinstance(e, Reflection)
     )
@@ -175,7 +178,7 @@ def test_the_module_list_and_the_workbook_show_the_route_and_where_the_visitor_i
     assert re.search(
         r"Next on your route</strong> · Started: 1 of \d+ exercises answered", route.group(0)
     )
-    assert "My route" not in shipped.extensions["rumbo.page_cache"].get("/en/modules/").decode()
+    assert "My route" not in PAGE_CACHE.of(shipped).get("/en/modules/").decode()
 
 
 def test_answering_again_at_a_check_in_shows_the_change(shipped):
@@ -229,7 +232,7 @@ def test_insight_counts_takers_and_first_modules_per_week_and_nothing_per_person
     monkeypatch.setattr(counting, "today", lambda: monday(date.today()) - timedelta(days=3))
     for lonely in ("8", "9", "1"):
         answer_questions(shipped.test_client(), lonely=lonely)
-    with shipped.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(shipped).connect() as connection:
         rows = connection.execute(select(WeeklyAnswer)).all()
     found = {(r.question, r.answer): r.count for r in rows}
     assert found == {

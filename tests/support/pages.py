@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from app.context import SETTINGS
+from app.curriculum import CATALOG
+from app.page_cache import PAGE_CACHE
+
 
 def every_page(app) -> list[str]:
-    catalog = app.extensions["rumbo.catalog"]
+    catalog = CATALOG.of(app)
     urls = ["/"]
-    for lang in app.extensions["rumbo.settings"].locales:
+    for lang in SETTINGS.of(app).locales:
         urls += [f"/{lang}/", f"/{lang}/modules/", f"/{lang}/help", f"/{lang}/help?country=ES",
                  f"/{lang}/privacy", f"/{lang}/safety", f"/{lang}/family", f"/{lang}/young", f"/{lang}/workbook", f"/{lang}/workbook/plan",
                  f"/{lang}/resume", f"/{lang}/check-in", f"/{lang}/check-in/saved",
@@ -34,6 +38,6 @@ def read_as_a_public_page(app, path: str):
     assert first.status_code == 200
     assert "Set-Cookie" not in first.headers
     assert first.headers.get("Cache-Control") != "no-store"
-    assert app.extensions["rumbo.page_cache"].get(path) == first.data
+    assert PAGE_CACHE.of(app).get(path) == first.data
     assert client.get(path).data == first.data
     return first

@@ -6,6 +6,8 @@ import re
 
 from sqlalchemy import create_engine, text
 
+from app.db import ENGINE
+
 MARKER = "Zebra-marker sentence 7419 that must never leave the ciphertext"
 
 
@@ -67,7 +69,7 @@ def workbook_plaintext(app, client) -> bytes:
     with app.test_request_context(headers={"Cookie": f"rumbo={workbook_cookie(client).value}"}):
         workbook = open_workbook()
         assert workbook is not None
-        engine = app.extensions["rumbo.engine"]
+        engine = ENGINE.of(app)
         with engine.connect() as connection:
             row = connection.execute(
                 text("SELECT ciphertext FROM workbooks WHERE lookup_id = :id"),

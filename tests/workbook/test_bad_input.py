@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import update
 
+from app.db import ENGINE, SESSIONMAKER
 from app.workbook.model import WorkbookRow
 from tests.support.apps import make_app
 from tests.support.visitor import MARKER, answer
@@ -94,7 +95,7 @@ def test_a_tampered_cookie_is_dropped_and_the_text_kept(client):
 
 
 def test_an_expired_workbook_is_explained_and_the_text_kept(app, visitor):
-    with app.extensions["rumbo.engine"].begin() as connection:
+    with ENGINE.of(app).begin() as connection:
         connection.execute(update(WorkbookRow).values(last_used=date.today() - timedelta(days=5)))
     app.test_cli_runner().invoke(args=["workbook", "purge"])
     response = visitor.post("/en/m/1/1", data={"thoughts.answer": "New text"})
@@ -105,15 +106,15 @@ def test_an_expired_workbook_is_explained_and_the_text_kept(app, visitor):
 
 def test_a_database_that_is_down_keeps_pages_working_and_text_in_the_box(tmp_path):
     app = make_app(f"sqlite:///{tmp_path / 'ok.db'}", tmp_path)
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
     from sqlalchemy import create_engine
     from sqlalchemy.orm import sessionmaker
 
     down = create_engine(
         "postgresql+psycopg://nobody@127.0.0.1:9/none", connect_args={"connect_timeout": 1}
     )
-    app.extensions["rumbo.engine"] = down
-    app.extensions["rumbo.sessionmaker"] = sessionmaker(down)
+    ENGINE.set(app, down)
+    SESSIONMAKER.set(app, sessionmaker(down))
     client = app.test_client()
     assert client.get("/en/m/1/1").status_code == 200
     response = client.post("/en/m/1/1", data={"thoughts.answer": "Precious words"})
@@ -142,7 +143,7 @@ def test_keep_without_a_workbook_is_400(client):
 def test_a_database_that_fails_mid_read_is_never_a_500(app):
     visitor = app.test_client()
     visitor.post("/en/m/1/1", data={"thoughts.answer": "Kept safe"})
-    with app.extensions["rumbo.engine"].begin() as connection:
+    with ENGINE.of(app).begin() as connection:
         connection.exec_driver_sql("ALTER TABLE workbooks RENAME TO workbooks_away")
     page = visitor.get("/en/m/1/1")
     assert page.status_code == 200  # the step still reads, without the answers

@@ -6,6 +6,8 @@ import threading
 
 import pytest
 
+from app.curriculum import CATALOG
+from app.db import ENGINE
 from app.workbook import store
 from tests.support.apps import SHIPPED_CONTENT, make_app
 from tests.support.visitor import workbook_cookie
@@ -17,13 +19,13 @@ SAVES = 20
 def shipped(database_url, tmp_path):
     app = make_app(database_url, tmp_path, content=SHIPPED_CONTENT)
     yield app
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def free_text_exercises(app, count: int) -> list[tuple[str, str, str]]:
     """(module, step, exercise) of the first ``count`` reflections in the curriculum."""
     found = []
-    for module in app.extensions["rumbo.catalog"].modules("en"):
+    for module in CATALOG.of(app).modules("en"):
         for step in module.steps:
             found += [
                 (module.slug, step.id, e.id) for e in step.exercises if e.type == "reflection"

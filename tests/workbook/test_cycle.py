@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from app.context import SETTINGS
+from app.db import ENGINE
+from app.workbook.current import KEYRING
 from tests.support.visitor import MARKER, answer, dump_database, keep, workbook_cookie
 
 
@@ -99,7 +102,7 @@ def test_database_dump_holds_no_answer_passphrase_or_address(any_db_app):
         headers=headers,
     )
     passphrase = keep(visitor)
-    dump = dump_database(any_db_app.extensions["rumbo.settings"].database_url)
+    dump = dump_database(SETTINGS.of(any_db_app).database_url)
     assert dump  # the workbook row is there
     for secret in (
         MARKER,
@@ -175,7 +178,7 @@ def test_the_cookie_is_secure_on_https_hosts(tmp_path, sqlite_url):
     cookie = response.headers["Set-Cookie"]
     assert cookie.startswith("__Host-rumbo=")
     assert "Secure" in cookie
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def test_sending_keep_again_never_replaces_the_passphrase_silently(client):
@@ -195,7 +198,7 @@ def test_sending_keep_again_never_replaces_the_passphrase_silently(client):
 
 
 def stored_ciphertext(app) -> bytes:
-    with app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(app).connect() as connection:
         return connection.exec_driver_sql("SELECT ciphertext FROM workbooks").scalar_one()
 
 
@@ -210,7 +213,7 @@ def test_a_deleted_workbook_leaves_no_trace_in_the_sqlite_files(app):
     client = app.test_client()
     answer(client)
     ciphertext = stored_ciphertext(app)
-    url = app.extensions["rumbo.settings"].database_url
+    url = SETTINGS.of(app).database_url
     assert ciphertext in database_files(url)
     assert client.post("/en/workbook/delete").status_code == 200
     assert ciphertext not in database_files(url)  # not in the main file, not in the -wal file
@@ -221,7 +224,7 @@ def test_a_kept_workbook_leaves_no_copy_under_its_old_keys(app):
     answer(client)
     before = stored_ciphertext(app)
     keep(client)
-    assert before not in database_files(app.extensions["rumbo.settings"].database_url)
+    assert before not in database_files(SETTINGS.of(app).database_url)
 
 
 def cookie_written_on(app, client, day: date) -> None:
@@ -233,7 +236,7 @@ def cookie_written_on(app, client, day: date) -> None:
     with app.test_request_context(headers={"Cookie": f"rumbo={workbook_cookie(client).value}"}):
         from flask import request
 
-        keyring = app.extensions["rumbo.workbook_keyring"]
+        keyring = KEYRING.of(app)
         keys, _, _ = cookie.read(request, keyring, False)
     response = Response()
     cookie.write(response, keys, keyring.current, False, day)

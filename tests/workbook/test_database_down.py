@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from app.db import ENGINE
 from tests.support.apps import make_app
 from tests.support.postgres import PostgresServer
 from tests.support.safety import IMMINENT
@@ -27,7 +28,7 @@ class SqliteDown:
         self.url = f"sqlite:///{self.file}"
 
     def stop(self, app) -> None:
-        app.extensions["rumbo.engine"].dispose()
+        ENGINE.of(app).dispose()
         self.file.rename(self.file.with_name("away.db"))
         self.file.mkdir()  # sqlite cannot open a folder: every connection fails
 
@@ -62,7 +63,7 @@ def down(request, tmp_path):
     assert check_in(visitor, note="an earlier note").status_code == 303
     database.stop(app)
     yield app, visitor
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
     database.close()
 
 
@@ -132,7 +133,7 @@ def test_the_workbook_is_whole_when_the_database_comes_back(tmp_path):
     shutil.move(database.file.with_name("away.db"), database.file)
     assert workbook_cookie(visitor) is not None
     assert MARKER in visitor.get("/en/workbook").text
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 @pytest.mark.slow

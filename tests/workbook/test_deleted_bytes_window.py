@@ -8,6 +8,7 @@ import sqlite3
 import threading
 import time
 
+from app.context import SETTINGS
 from tests.support.visitor import answer
 from tests.workbook.test_cycle import database_files, stored_ciphertext
 
@@ -16,7 +17,7 @@ def test_a_reader_holding_a_snapshot_does_not_keep_a_deleted_workbook_in_the_log
     visitor = app.test_client()
     answer(visitor)
     ciphertext = stored_ciphertext(app)
-    url = app.extensions["rumbo.settings"].database_url
+    url = SETTINGS.of(app).database_url
     reader = sqlite3.connect(url.removeprefix("sqlite:///"), check_same_thread=False)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM workbooks").fetchone()  # holds its snapshot

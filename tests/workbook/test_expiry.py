@@ -6,12 +6,13 @@ from datetime import date, timedelta
 
 from sqlalchemy import select, update
 
+from app.db import ENGINE
 from app.workbook.model import WorkbookRow
 from tests.support.visitor import answer, keep
 
 
 def ages(app, days_by_kept):
-    with app.extensions["rumbo.engine"].begin() as connection:
+    with ENGINE.of(app).begin() as connection:
         for kept, days in days_by_kept.items():
             connection.execute(
                 update(WorkbookRow)
@@ -21,7 +22,7 @@ def ages(app, days_by_kept):
 
 
 def remaining(app):
-    with app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(app).connect() as connection:
         return connection.execute(select(WorkbookRow.kept)).scalars().all()
 
 
@@ -55,7 +56,7 @@ def test_resuming_renews_the_last_used_day(any_db_app):
     phrase = keep(visitor)
     ages(any_db_app, {True: 100})
     any_db_app.test_client().post("/en/resume", data={"passphrase": phrase})
-    with any_db_app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(any_db_app).connect() as connection:
         assert connection.execute(select(WorkbookRow.last_used)).scalar_one() == date.today()
 
 

@@ -7,6 +7,7 @@ import re
 
 from sqlalchemy import select
 
+from app.db import ENGINE
 from app.insight.model import DailyCount
 from tests.support.visitor import MARKER, answer, keep, workbook_cookie
 
@@ -58,7 +59,7 @@ def test_two_keeps_of_one_workbook_make_one_passphrase(app):
     other = app.test_client()
     assert other.post("/en/resume", data={"passphrase": phrase}).status_code == 303
     assert MARKER in other.get("/en/workbook").text
-    with app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(app).connect() as connection:
         kept = select(DailyCount.count).where(DailyCount.event == "workbook_kept")
         assert connection.execute(kept).scalar_one() == 1  # one workbook kept, counted once
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 
 from app.workbook.crypto import ServerKeys
+from app.workbook.current import KEYRING
 from tests.support.apps import make_app
 from tests.support.visitor import MARKER, answer, keep, workbook_cookie
 
@@ -71,7 +72,7 @@ def test_cookies_name_the_key_that_sealed_them_and_nothing_else(app):
     visitor = app.test_client()
     answer(visitor)
     raw = base64.urlsafe_b64decode(workbook_cookie(visitor).value + "==")
-    key_id = app.extensions["rumbo.workbook_keyring"].current.key_id
+    key_id = KEYRING.of(app).current.key_id
     assert raw[:4] == key_id
     other = app.test_client()
     answer(other)

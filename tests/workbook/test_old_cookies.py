@@ -9,8 +9,10 @@ from datetime import date, timedelta
 from flask import request
 from sqlalchemy import update
 
+from app.db import ENGINE
 from app.workbook import cookie
 from app.workbook.crypto import seal
+from app.workbook.current import KEYRING
 from app.workbook.model import WorkbookRow
 from tests.support.visitor import MARKER, answer, keep, workbook_cookie
 
@@ -21,14 +23,14 @@ def as_version_1(app, client) -> None:
     import base64
 
     with app.test_request_context(headers={"Cookie": f"rumbo={workbook_cookie(client).value}"}):
-        keyring = app.extensions["rumbo.workbook_keyring"]
+        keyring = KEYRING.of(app)
         keys, _, server = cookie.read(request, keyring, False)
     sealed = seal(server.cookie_key, keys.to_bytes(), cookie.CONTEXT_V1)
     client.set_cookie("rumbo", base64.urlsafe_b64encode(sealed).rstrip(b"=").decode("ascii"))
 
 
 def last_used_days_ago(app, days: int) -> None:
-    with app.extensions["rumbo.engine"].begin() as connection:
+    with ENGINE.of(app).begin() as connection:
         day = date.today() - timedelta(days=days)
         connection.execute(update(WorkbookRow).values(last_used=day))
 

@@ -8,13 +8,14 @@ from datetime import date, timedelta
 
 import pytest
 
+from app.context import SETTINGS
 from app.workbook import cookie
 from app.workbook.crypto import ServerKeys, seal, unseal
 from tests.support.visitor import MARKER, answer, workbook_cookie
 
 
 def server(app) -> ServerKeys:
-    return ServerKeys.from_secret(app.extensions["rumbo.settings"].secret_key)
+    return ServerKeys.from_secret(SETTINGS.of(app).secret_key)
 
 
 def encoded(raw: bytes) -> str:

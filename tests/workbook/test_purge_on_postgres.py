@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import create_engine, event, text, update
 
+from app.db import ENGINE, SESSIONMAKER
 from app.workbook import retention
 from app.workbook.model import WorkbookRow
 from tests.support.apps import make_app
@@ -26,19 +27,19 @@ def portal(postgres_url, tmp_path):
     app = make_app(postgres_url, tmp_path)
     for _ in range(3):
         answer(app.test_client())
-    with app.extensions["rumbo.engine"].begin() as connection:  # one of them expired
+    with ENGINE.of(app).begin() as connection:  # one of them expired
         old = date.today() - timedelta(days=5)
         first = connection.execute(text("SELECT lookup_id FROM workbooks LIMIT 1")).scalar_one()
         connection.execute(
             update(WorkbookRow).where(WorkbookRow.lookup_id == first).values(last_used=old)
         )
     yield app
-    app.extensions["rumbo.engine"].dispose()
+    ENGINE.of(app).dispose()
 
 
 def purge(app) -> int:
     with app.app_context():
-        session = app.extensions["rumbo.sessionmaker"]()
+        session = SESSIONMAKER.of(app)()
         try:
             return retention.purge(session, date.today(), 180)
         finally:
@@ -48,7 +49,7 @@ def purge(app) -> int:
 def statements(app) -> list[str]:
     seen: list[str] = []
     event.listen(
-        app.extensions["rumbo.engine"],
+        ENGINE.of(app),
         "before_cursor_execute",
         lambda _c, _cur, statement, *_: seen.append(statement),
     )

@@ -8,18 +8,19 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select, update
 
+from app.db import ENGINE, SESSIONMAKER
 from app.workbook import retention
 from app.workbook.model import WorkbookRow
 from tests.support.visitor import MARKER, answer
 
 
 def last_used(app) -> date:
-    with app.extensions["rumbo.engine"].connect() as connection:
+    with ENGINE.of(app).connect() as connection:
         return connection.execute(select(WorkbookRow.last_used)).scalar_one()
 
 
 def used_yesterday(app) -> None:
-    with app.extensions["rumbo.engine"].begin() as connection:
+    with ENGINE.of(app).begin() as connection:
         connection.execute(update(WorkbookRow).values(last_used=date.today() - timedelta(days=1)))
 
 
@@ -39,5 +40,5 @@ def test_a_workbook_only_read_outlives_the_purge(app):
     visitor.get("/en/workbook")
     with app.app_context():  # the purge as it runs tomorrow
         tomorrow = date.today() + timedelta(days=1)
-        retention.purge(app.extensions["rumbo.sessionmaker"](), tomorrow, 180)
+        retention.purge(SESSIONMAKER.of(app)(), tomorrow, 180)
     assert MARKER in visitor.get("/en/workbook").text

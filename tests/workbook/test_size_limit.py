@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from app.curriculum import CATALOG
 from app.workbook import limits
 from tests.support.visitor import workbook_plaintext
 
@@ -49,7 +50,7 @@ def filled(client, address: str) -> dict:
 
 
 def fullest_year(app, client) -> int:
-    catalog = app.extensions["rumbo.catalog"]
+    catalog = CATALOG.of(app)
     for module in catalog.modules("es"):
         for step in module.steps:
             address = f"/es/m/{module.order}/{step.number}"
