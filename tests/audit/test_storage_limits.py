@@ -62,4 +62,4 @@ def test_room_for_kept_workbooks_is_counted_per_day(app):
     refused = second.post("/es/workbook/keep")
     assert refused.status_code == 503
     assert "inténtalo de nuevo mañana" in refused.text.lower()
-    assert MARKER in second.get("/en/workbook").text  # still open, nothing lost
+    assert MARKER in second.get("/en/workbook/1").text  # still open, nothing lost

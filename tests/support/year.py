@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from html.parser import HTMLParser
+
+from app.workbook.current import today
 
 LONG = ("Cuando me siento solo y cansado, sé que el riesgo sube: salgo, llamo, respiro. " * 6)[:450]
 WEEKS_IN_A_YEAR = 52
@@ -21,15 +24,18 @@ Fields = dict[str, list[str]]
 class Pages:
     get: Callable[[str], str]
     post: Callable[[str, Fields], int]
+    # Dates the next check-in so many weeks ago, where the transport can (the test client):
+    # a year of check-ins then spans a year of weeks, as the charts will see them.
+    weeks_ago: Callable[[int], None] | None = None
 
 
 class Form(HTMLParser):
     """The fields of the one form posting to ``action``, filled as the fullest visitor would:
     every text box long, every box ticked, the first of each choice."""
 
-    def __init__(self, action: str) -> None:
+    def __init__(self, action: str, fullest: bool = True) -> None:
         super().__init__()
-        self.action, self.inside, self.data = action, False, {}
+        self.action, self.inside, self.data, self.fullest = action, False, {}, fullest
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -38,9 +44,9 @@ class Form(HTMLParser):
         if not self.inside or "name" not in attrs:
             return
         name, kind = attrs["name"], attrs.get("type", "text")
-        if tag == "textarea" or (tag == "input" and kind == "text"):
+        if tag == "textarea" or (tag == "input" and kind == "text" and self.fullest):
             self.data.setdefault(name, []).append(LONG)
-        elif kind == "checkbox":
+        elif kind == "checkbox" and (self.fullest or len(self.data.get(name, [])) < 2):
             self.data.setdefault(name, []).append(attrs["value"])
         elif kind == "radio":
             self.data.setdefault(name, [attrs["value"]])
@@ -52,8 +58,8 @@ class Form(HTMLParser):
             self.inside = False
 
 
-def filled(pages: Pages, address: str) -> Fields:
-    form = Form(address)
+def filled(pages: Pages, address: str, fullest: bool = True) -> Fields:
+    form = Form(address, fullest)
     form.feed(pages.get(address))
     return form.data
 
@@ -79,19 +85,39 @@ def answer_steps(pages: Pages, catalog, answers: int | None = None, lang: str = 
     return done
 
 
-def check_in_weekly(pages: Pages, weeks: int = WEEKS_IN_A_YEAR, lang: str = "es") -> None:
-    for _ in range(weeks):
-        assert pages.post(f"/{lang}/check-in", filled(pages, f"/{lang}/check-in")) == 303
+def check_in_weekly(
+    pages: Pages, weeks: int = WEEKS_IN_A_YEAR, lang: str = "es", fullest: bool = False
+) -> None:
+    """A check-in a week: by default with a long note and two signs and two skills ticked
+    (``fullest``: every box ticked and every text box long, as the size limit is measured)."""
+    address = f"/{lang}/check-in"
+    for week in range(weeks):
+        if pages.weeks_ago:
+            pages.weeks_ago(weeks - 1 - week)
+        assert pages.post(address, filled(pages, address, fullest)) == 303
+    if pages.weeks_ago:
+        pages.weeks_ago(0)
 
 
-def year_of_use(pages: Pages, catalog, answers: int | None = None, weeks: int = 52) -> None:
+def year_of_use(
+    pages: Pages, catalog, answers: int | None = None, weeks: int = 52, fullest: bool = False
+) -> None:
     answer_steps(pages, catalog, answers)
-    check_in_weekly(pages, weeks)
+    check_in_weekly(pages, weeks, fullest=fullest)
 
 
 def pages_of(client) -> Pages:
-    """``Pages`` through a Flask test client (which keeps the cookie)."""
+    """``Pages`` through a Flask test client (which keeps the cookie); check-ins are dated
+    by the week they are made for (the follow-up's clock, and only its, is set back)."""
+    from app.followup import views
+
+    def weeks_ago(weeks: int) -> None:
+        views.today = lambda: date.today() - timedelta(weeks=weeks)  # type: ignore[attr-defined]
+        if not weeks:
+            views.today = today
+
     return Pages(
         get=lambda address: client.get(address).text,
         post=lambda address, fields: client.post(address, data=fields).status_code,
+        weeks_ago=weeks_ago,
     )

@@ -51,7 +51,7 @@ def test_answer_keep_close_resume_change_delete(any_db_app, lang):
     assert len(passphrase.split()) >= 6
 
     second_device = any_db_app.test_client()  # a closed browser: no cookie
-    assert MARKER not in second_device.get(f"/{lang}/workbook").text
+    assert MARKER not in second_device.get(f"/{lang}/workbook/1").text
     resumed = second_device.post(f"/{lang}/resume", data={"passphrase": passphrase})
     assert resumed.status_code == 303
     assert resumed.headers["Location"] == f"/{lang}/workbook"
@@ -61,8 +61,8 @@ def test_answer_keep_close_resume_change_delete(any_db_app, lang):
 
     changed = answer(second_device, lang, answer="A changed answer")
     assert changed.status_code == 303
-    assert "A changed answer" in second_device.get(f"/{lang}/workbook").text
-    assert MARKER not in second_device.get(f"/{lang}/workbook").text
+    assert "A changed answer" in second_device.get(f"/{lang}/workbook/1").text
+    assert MARKER not in second_device.get(f"/{lang}/workbook/1").text
 
     deleted = second_device.post(f"/{lang}/workbook/delete")
     assert deleted.status_code == 200
@@ -78,7 +78,7 @@ def test_answer_keep_close_resume_change_delete(any_db_app, lang):
 def test_switching_language_keeps_answers(visitor):
     answer(visitor, "en")
     assert MARKER in visitor.get("/es/m/1/1").text
-    assert MARKER in visitor.get("/es/workbook").text
+    assert MARKER in visitor.get("/es/workbook/1").text
 
 
 def test_passphrase_is_forgiving_about_case_accents_and_spaces(visitor, any_db_app):

@@ -10,7 +10,9 @@ from tests.support.year import WEEKS_IN_A_YEAR, pages_of, year_of_use
 
 
 def fullest_year(app, client) -> int:
-    year_of_use(pages_of(client), app.extensions["rumbo.catalog"], weeks=WEEKS_IN_A_YEAR)
+    year_of_use(
+        pages_of(client), app.extensions["rumbo.catalog"], weeks=WEEKS_IN_A_YEAR, fullest=True
+    )
     return len(workbook_plaintext(app, client))
 
 
