@@ -15,6 +15,7 @@ from dataclasses import dataclass
 WIDTH, HEIGHT = 420, 210
 LEFT, RIGHT, TOP, BOTTOM = 34, 10, 22, 34  # room for the value ticks and the labels below
 MAX_LABELS = 5  # labels under the axis, at most; the table names every point
+DENSE = 16  # past this many points, each figure is left to the table (they would overlap)
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,11 @@ class Chart:
     bar_width: float
 
     @property
+    def dense(self) -> bool:
+        """Too many points to write each one's figure above it: only the last one's is."""
+        return len(self.marks) > DENSE
+
+    @property
     def polyline(self) -> str:
         return " ".join(f"{m.x:.1f},{m.y:.1f}" for m in self.marks if not m.hidden)
 
@@ -66,12 +72,21 @@ def _ticks(low: int, high: int) -> tuple[tuple[float, int], ...]:
     return tuple((_y(v, low, high), v) for v in range(low, high + 1, step))
 
 
-def line_chart(points: Sequence[tuple[str, int]], low: int = 0, high: int = 10) -> Chart:
-    """A ruler over time: one point per answer, joined by a line."""
-    _, xs, labelled = _layout(len(points))
+def line_chart(
+    points: Sequence[tuple[str, int]],
+    low: int = 0,
+    high: int = 10,
+    slots: Sequence[int] | None = None,
+) -> Chart:
+    """A ruler over time: one point per answer, joined by a line. With ``slots`` (each point's
+    place, such as its week counted from the first), points sit where their time is: a missed
+    week leaves a gap instead of drawing the next answer a week early."""
+    places = list(slots) if slots is not None else list(range(len(points)))
+    _, xs, _ = _layout(max(places, default=-1) + 1)
+    _, _, labelled = _layout(len(points))
     marks = tuple(
-        Mark(x, _y(value, low, high), label, str(value), shown)
-        for x, (label, value), shown in zip(xs, points, labelled, strict=True)
+        Mark(xs[place], _y(value, low, high), label, str(value), shown)
+        for place, (label, value), shown in zip(places, points, labelled, strict=True)
     )
     return Chart(
         WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, _ticks(low, high), marks, 0

@@ -1,14 +1,16 @@
 """`make bench`: the portal under gunicorn's production config, measured with wrk (issue 9).
 
-Three sections, all on loopback, all in temporary folders:
+The sections, all on loopback, all in temporary folders:
 
 load    every endpoint side by side on one gunicorn (bench/hello_app.py: the real app plus
         /bench/hello), plus the same step page as a static file served by nginx;
 soak    memory of each worker at the start and end of a long run on the step page;
 growth  start-up time, memory per worker and step throughput with synthetic content
-        (bench/synthetic.py), for 10, 100 and 1,000 modules.
+        (bench/synthetic.py), for 10, 100 and 1,000 modules;
+year    the year-of-use visitor's pages and save against /healthz, and how a page's work
+        grows with the workbook (bench/year.py).
 
-Usage: make bench, or .venv/bin/python -m bench.run [--only load,soak,growth] [--seconds 10]
+Usage: make bench, or .venv/bin/python -m bench.run [--only load,soak,growth,year] [--seconds 10]
 [--rounds 5] [--connections 32] [--soak-seconds 60] [--growth-sizes 10,100,1000] (--help).
 Each run's tables and wrk's raw output go to bench/results/ (not committed).
 """
@@ -30,11 +32,12 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from bench import servers, synthetic, wrk
+from bench.year import year  # noqa: F401 (a section, called by name)
 
 RESULTS = Path(__file__).resolve().parent / "results"
 STEP = "/es/m/1/2"  # a step with two rulers and a reflection, 8.5 KB
 ANSWER = {"rulers-why.answer": "Porque quiero vivir de otra manera. " * 8}
-SECTIONS = ("load", "scaleout", "soak", "growth")
+SECTIONS = ("load", "scaleout", "soak", "growth", "year")
 STATIC = "same step page, static (nginx)"
 GROWTH_ROUNDS = 3
 VISITORS = 200  # workbooks saved into in turn by the "200 visitors" row
@@ -202,8 +205,13 @@ def load(args, folder: Path, report: Report) -> None:
         "save answer (POST, 200 visitors)",
         "save answer (POST, one workbook x 32)",
     ):
-        ratio = results[name].requests_per_second / healthz.requests_per_second
-        report(f"{name + ' / healthz:':<44} {ratio:.2f}   p99 {results[name].p99_ms:.1f} ms")
+        ratio = (
+            results[name].requests_per_second / healthz.requests_per_second
+            if healthz.requests_per_second
+            else None
+        )
+        shown = "n/a" if ratio is None else f"{ratio:.2f}"  # /healthz measured nothing
+        report(f"{name + ' / healthz:':<44} {shown}   p99 {results[name].p99_ms:.1f} ms")
     step, hello = results["step page (counters on)"], results["hello (framework ceiling)"]
     static = results[STATIC]
     report()
@@ -266,8 +274,13 @@ def scaleout(args, folder: Path, report: Report) -> None:
         report(row(result))
     healthz = results["healthz via nginx (reference)"]
     for name in list(results)[1:]:
-        ratio = results[name].requests_per_second / healthz.requests_per_second
-        report(f"{name + ' / healthz:':<44} {ratio:.2f}   p99 {results[name].p99_ms:.1f} ms")
+        ratio = (
+            results[name].requests_per_second / healthz.requests_per_second
+            if healthz.requests_per_second
+            else None
+        )
+        shown = "n/a" if ratio is None else f"{ratio:.2f}"  # /healthz measured nothing
+        report(f"{name + ' / healthz:':<44} {shown}   p99 {results[name].p99_ms:.1f} ms")
     report()
 
 

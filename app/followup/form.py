@@ -6,7 +6,7 @@ and report bad input exactly as on a step page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,7 +68,9 @@ def _scale(exercise_id: str, prompt: str, low: str, high: str) -> Scale:
     return Scale(id=exercise_id, prompt=prompt, min_label=low, max_label=high)
 
 
-def own_warning_signs(modules: Sequence[Module], answers: dict[str, dict[str, Any]]) -> list[str]:
+def own_warning_signs(
+    modules: Sequence[Module], answers: Mapping[str, dict[str, Any]]
+) -> list[str]:
     """The warning signs in the visitor's plan, each once, in plan order."""
     signs: dict[str, None] = {}
     for entry in workbook_entries(tuple(modules), answers):
@@ -81,7 +83,7 @@ def own_warning_signs(modules: Sequence[Module], answers: dict[str, dict[str, An
 
 def check_in_form(
     modules: Sequence[Module],
-    answers: dict[str, dict[str, Any]],
+    answers: Mapping[str, dict[str, Any]],
     tracked: Sequence[Question] = (),
 ) -> CheckInForm:
     found = starting_rulers(modules)

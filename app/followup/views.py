@@ -116,7 +116,7 @@ def delete() -> ResponseReturnValue:
         if failure.reason == "unavailable":
             return unavailable_page()
         abort(not_saved_message(failure.reason)[1])
-    return redirect(url_for("workbook.overview", _anchor="check-ins"), 303)
+    return redirect(url_for("workbook.check_ins"), 303)
 
 
 @bp.post("/check-in/reminder")

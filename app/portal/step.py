@@ -6,6 +6,7 @@ the workbook never uses the pages.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from flask import abort, make_response, redirect, render_template, request
@@ -110,7 +111,7 @@ def render_step(
     step_id: str,
     errors: dict[str, Any] | None = None,
     submitted: dict[str, dict[str, Any]] | None = None,
-    answers: dict[str, dict[str, Any]] | None = None,
+    answers: Mapping[str, dict[str, Any]] | None = None,
 ) -> str:
     found = catalog().step(current_locale(), slug, step_id) or abort(404)
     module, current = found

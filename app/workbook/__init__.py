@@ -12,12 +12,12 @@ bp = Blueprint("workbook", __name__, url_prefix="/<lang>")
 
 
 def init_app(app: Flask) -> None:
-    from . import current, responses, views
+    from . import current, reading, responses, views
     from .cli import workbook_cli
 
     current.init_app(app)
     responses.init_app(app)
-    register_views(app, bp, views)
+    register_views(app, bp, views, reading)
     app.cli.add_command(workbook_cli)
     app.jinja_env.globals["workbook_ratings"] = _workbook_ratings
 

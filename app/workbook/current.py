@@ -8,6 +8,7 @@ response goes out.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -122,7 +123,7 @@ def open_workbook() -> store.Workbook | None:
     return found if isinstance(found, store.Workbook) else None
 
 
-def current_answers() -> dict[str, dict[str, Any]]:
+def current_answers() -> Mapping[str, dict[str, Any]]:
     """The visitor's answers for templates; an empty mapping without a workbook."""
     if not request.cookies:
         return {}

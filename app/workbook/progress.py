@@ -3,7 +3,7 @@ check-in, as a chart and as the rows of its table. No Flask here."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +36,7 @@ class Progress:
 
 
 def start_values(
-    modules: Sequence[Module], answers: dict[str, dict[str, Any]]
+    modules: Sequence[Module], answers: Mapping[str, dict[str, Any]]
 ) -> dict[str, int | None]:
     """The visitor's answers to the starting rulers (None where not answered); urges have none."""
     found = starting_rulers(modules)
@@ -45,7 +45,7 @@ def start_values(
 
 
 def progress(
-    modules: Sequence[Module], answers: dict[str, dict[str, Any]], stored: Sequence[Any]
+    modules: Sequence[Module], answers: Mapping[str, dict[str, Any]], stored: Sequence[Any]
 ) -> Progress:
     check_ins = tuple(history(stored))
     start = start_values(modules, answers)

@@ -1,9 +1,10 @@
 """Workbooks in the database: load, change, keep and delete (purge: retention.py). No Flask here.
 
-The plaintext is a JSON document ``{"v": 1, "answers": {module: {exercise: value}},
-"check_ins": [...], "guided": {...}}`` (check-ins: workbook/checkins.py, dated by ISO week
-only; guided: the ids and private keys of guided support's threads, guided/threads.py); the row
-holds only its ciphertext, the lookup id, a day-precision ``last_used`` and ``kept``.
+The content is answers per module, check-ins (workbook/checkins.py, dated by ISO week only),
+self-checks and guided support's keys (guided/threads.py), sealed in parts behind a sealed index
+so that a page decrypts only what it shows (parts.py, document.py); the row holds only that one
+value, the lookup id, a day-precision ``last_used`` and ``kept``. A workbook saved before parts
+(one JSON document under one seal) still opens, and is written in parts on its next save.
 
 Changes are serialised per workbook by compare-and-swap on the ciphertext: a change reads the
 row, applies itself to the plaintext and writes the new ciphertext only ``WHERE ciphertext =``
@@ -19,18 +20,18 @@ import json
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from . import parts
 from .crypto import ServerKeys, Unreadable, WorkbookKeys, new_keys, seal, unseal
-from .limits import MAX_WORKBOOK_BYTES, TooLarge
+from .document import Workbook
+from .limits import TooLarge as TooLarge  # raised by Workbook.seal, caught as store.TooLarge
 from .model import WorkbookRow
 from .retention import forget_deleted, is_expired
 
@@ -42,51 +43,25 @@ class Busy(Exception):
     """The workbook kept changing under this save: the caller answers 503, text kept."""
 
 
-@dataclass
-class Workbook:
-    keys: WorkbookKeys
-    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
-    kept: bool = False
-    # Follow-up check-ins, oldest first, as stored (read them through checkins.history()).
-    check_ins: list[dict[str, Any]] = field(default_factory=list)
-    # Guided support's part (guided/threads.py): the ids and private keys of its threads.
-    guided: dict[str, Any] = field(default_factory=dict)
-    # Self-check answers, oldest first, as stored (workbook/selfchecks.py).
-    self_checks: list[dict[str, Any]] = field(default_factory=list)
-    # The ciphertext this was opened from: a change made in the same request starts from it
-    # instead of reading the row again (and still only writes if the row is unchanged).
-    opened_from: bytes = field(default=b"", repr=False)
-    # The day it was last used, as stored when opened (None for a workbook not yet stored).
-    last_used: date | None = None
-    # A passphrase just made for it and not yet shown (views.keep, views.kept): inside the
-    # ciphertext its own keys seal, and removed when the one page that shows it is read; and
-    # the lookup id of the row it was kept from, left as a forward until then (``rekey``).
-    pending_passphrase: str = field(default="", repr=False)
-    forwarded_from: bytes = field(default=b"", repr=False)
-
-    def set_answer(self, module: str, exercise: str, value: Any) -> None:
-        self.answers.setdefault(module, {})[exercise] = value
-
-
-def _plaintext(workbook: Workbook) -> bytes:
-    data: dict[str, Any] = {"v": 1, "answers": workbook.answers}
-    if workbook.check_ins:
-        data["check_ins"] = workbook.check_ins
-    if workbook.pending_passphrase:
-        data["pending"] = {
-            "passphrase": workbook.pending_passphrase,
-            "from": workbook.forwarded_from.hex(),
-        }
-    if workbook.guided:
-        data["guided"] = workbook.guided
-    if workbook.self_checks:
-        data["self_checks"] = workbook.self_checks
-    return json.dumps(data, ensure_ascii=False).encode()
-
-
 def _open(
     keys: WorkbookKeys, ciphertext: bytes, kept: bool, last_used: date | None = None
 ) -> Workbook:
+    sealed = parts.read_index(keys.data_key, keys.lookup_id, ciphertext)
+    if sealed is None:
+        return _open_whole(keys, ciphertext, kept, last_used)
+    pending = sealed.index.extra.get("pending", {})
+    workbook = Workbook(keys, kept=kept, opened_from=ciphertext, last_used=last_used, sealed=sealed)
+    if isinstance(pending, dict):
+        workbook.pending_passphrase = str(pending.get("passphrase", ""))
+        workbook.forwarded_from = bytes.fromhex(str(pending.get("from", "")))
+    return workbook
+
+
+def _open_whole(
+    keys: WorkbookKeys, ciphertext: bytes, kept: bool, last_used: date | None
+) -> Workbook:
+    """A forward (``rekey``), or a workbook saved before parts.py: one JSON document under one
+    seal. It opens whole, and its next save writes it in parts."""
     data = json.loads(unseal(keys.data_key, ciphertext, keys.lookup_id))
     if isinstance(data, dict) and isinstance(data.get("moved_to"), str):
         raise Moved(WorkbookKeys.from_bytes(bytes.fromhex(data["moved_to"])))
@@ -121,10 +96,7 @@ class Moved(Exception):
 
 
 def _seal(workbook: Workbook) -> bytes:
-    plaintext = _plaintext(workbook)
-    if len(plaintext) > MAX_WORKBOOK_BYTES:
-        raise TooLarge
-    return seal(workbook.keys.data_key, plaintext, workbook.keys.lookup_id)
+    return workbook.seal()
 
 
 # A workbook is read on every request of a visitor who has one (docs/performance.md): this one
@@ -321,7 +293,7 @@ def rekey(
             return DONE, load(db, onward.keys)
         moved = Workbook(
             keys,
-            old.answers,
+            dict(old.answers.items()),
             kept=kept,
             check_ins=old.check_ins,
             guided=old.guided,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,7 @@ class Entry:
 
 
 def workbook_entries(
-    modules: tuple[Module, ...], answers: dict[str, dict[str, Any]]
+    modules: tuple[Module, ...], answers: Mapping[str, dict[str, Any]]
 ) -> list[Entry]:
     """Every answer, in curriculum order, except private ones (about past offences), which
     stay on their step page: never in the plan, the workbook page, its download or a share."""
@@ -37,7 +38,7 @@ def workbook_entries(
 
 
 def shareable_answers(
-    modules: tuple[Module, ...], answers: dict[str, dict[str, Any]]
+    modules: tuple[Module, ...], answers: Mapping[str, dict[str, Any]]
 ) -> dict[str, dict[str, Any]]:
     """The answers a visitor may pass on (guided support): those the workbook page shows."""
     shareable: dict[str, dict[str, Any]] = {}
@@ -52,7 +53,7 @@ HARD_MOMENT_SECTIONS = ("warning-signs", "safety", "coping", "reasons", "people"
 
 def plan_sections(
     modules: tuple[Module, ...],
-    answers: dict[str, dict[str, Any]],
+    answers: Mapping[str, dict[str, Any]],
     only: tuple[str, ...] = tuple(PLAN_TITLES),
 ) -> list[tuple[str, list[Entry]]]:
     """Plan sections (``only`` these, in that order), each with the answers that feed it."""

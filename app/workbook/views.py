@@ -1,4 +1,4 @@
-"""Workbook pages: review, plan, export, keep, resume, delete. Thin: logic lives in store."""
+"""Workbook pages: plan, export, keep, resume, delete (reading them: reading.py). Thin: logic lives in store."""
 
 from __future__ import annotations
 
@@ -27,19 +27,12 @@ from .summary import plan_sections, workbook_entries
 MAX_PASSPHRASE_CHARS = 300
 
 
-@bp.get("/workbook")
-def overview() -> ResponseReturnValue:
-    return _answers_page("workbook/overview.html", "entries", workbook_entries, with_progress=True)
-
-
 @bp.get("/workbook/plan")
 def plan() -> ResponseReturnValue:
     return _answers_page("workbook/plan.html", "sections", plan_sections)
 
 
-def _answers_page(
-    template: str, name: str, arrange: Callable[..., Any], with_progress: bool = False
-) -> ResponseReturnValue:
+def _answers_page(template: str, name: str, arrange: Callable[..., Any]) -> ResponseReturnValue:
     """A page of the visitor's own answers, arranged by ``arrange`` (empty without a workbook)."""
     mark_personal()
     if is_unavailable():
@@ -47,10 +40,7 @@ def _answers_page(
     workbook = open_workbook()
     modules = catalog().modules(current_locale())
     arranged = arrange(modules, workbook.answers) if workbook else []
-    extra = {}
-    if with_progress and workbook:
-        extra["progress"] = progress(modules, workbook.answers, workbook.check_ins)
-    return render_template(template, workbook=workbook, nav="workbook", **{name: arranged}, **extra)
+    return render_template(template, workbook=workbook, nav="workbook", **{name: arranged})
 
 
 @bp.get("/workbook/<any(workbook, plan):kind>.md")

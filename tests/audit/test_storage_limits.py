@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from app.workbook import store
+from app.workbook import document
 from app.workbook.responses import NEW_WORKBOOKS, STORAGE
 from tests.support.visitor import MARKER, answer, keep
 
@@ -28,7 +28,7 @@ def test_new_workbooks_beyond_the_budget_wait_and_keep_the_text(app):
 def test_a_workbook_cannot_grow_past_its_limit_and_the_text_is_kept(app, monkeypatch):
     client = app.test_client()
     assert answer(client).status_code == 303
-    monkeypatch.setattr(store, "MAX_WORKBOOK_BYTES", 300)
+    monkeypatch.setattr(document, "MAX_WORKBOOK_BYTES", 300)
     too_much = answer(client, step="choosing", exercise="triggers", other="x" * 400, option=["0"])
     assert too_much.status_code == 413
     assert 'value="' + "x" * 400 + '"' in too_much.text
@@ -63,4 +63,4 @@ def test_room_for_kept_workbooks_is_counted_per_day(app):
     refused = second.post("/es/workbook/keep")
     assert refused.status_code == 503
     assert "inténtalo de nuevo mañana" in refused.text.lower()
-    assert MARKER in second.get("/en/workbook").text  # still open, nothing lost
+    assert MARKER in second.get("/en/workbook/1").text  # still open, nothing lost

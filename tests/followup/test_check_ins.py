@@ -43,7 +43,7 @@ def test_two_check_ins_with_different_notes_are_both_kept_and_charted(app):
     assert second.status_code == 303
     assert second.headers["Location"] == "/en/check-in/saved"
 
-    page = client.get("/en/workbook")
+    page = client.get("/en/workbook/check-ins")
     assert "first note about week one" in page.text
     assert "second note, calmer" in page.text
     assert page.headers["Cache-Control"] == "no-store"
@@ -51,8 +51,9 @@ def test_two_check_ins_with_different_notes_are_both_kept_and_charted(app):
     assert charts == ["importance", "confidence", "urges"]
     urges = re.search(r'id="chart-urges".*?points="([^"]+)"', page.text, re.S).group(1)
     assert len(urges.split()) == 2  # one point per check-in
-    table = re.search(r'aria-labelledby="ruler-importance">(.*?)</table>', page.text, re.S)
-    assert re.findall(r"<td>(\d+)</td>", table.group(1)) == ["6", "9"]
+    table = re.search(r'aria-labelledby="year-title">(.*?)</table>', page.text, re.S).group(1)
+    importance = re.findall(r'<th scope="row">[^<]*</th><td>(\d+)</td>', table)
+    assert importance == ["6", "9"]
 
 
 def test_the_check_in_history_is_in_the_markdown_download(app):
@@ -71,14 +72,14 @@ def test_one_check_in_can_be_deleted_and_the_others_stay(app):
     client = app.test_client()
     check_in(client, note="keep this one")
     check_in(client, note="delete this one")
-    page = client.get("/en/workbook").text
+    page = client.get("/en/workbook/check-ins").text
     ids = re.findall(r'name="check_in" value="([0-9a-f]+)"', page)
     assert len(ids) == 2
     # Newest first on the page: the first delete button is the second check-in's.
     deleted = client.post("/en/check-in/delete", data={"check_in": ids[0]})
     assert deleted.status_code == 303
-    assert deleted.headers["Location"] == "/en/workbook#check-ins"
-    page = client.get("/en/workbook").text
+    assert deleted.headers["Location"] == "/en/workbook/check-ins"
+    page = client.get("/en/workbook/check-ins").text
     assert "keep this one" in page
     assert "delete this one" not in page
     assert client.post("/en/check-in/delete", data={}).status_code == 400
@@ -89,9 +90,8 @@ def test_check_ins_never_overwrite_answers_and_answers_never_overwrite_them(app)
     client.post("/en/m/1/1", data={"thoughts.answer": "an answer"})
     check_in(client, note="a check-in note")
     client.post("/en/m/1/1", data={"thoughts.answer": "a changed answer"})
-    page = client.get("/en/workbook").text
-    assert "a changed answer" in page
-    assert "a check-in note" in page
+    assert "a changed answer" in client.get("/en/workbook/1").text
+    assert "a check-in note" in client.get("/en/workbook/check-ins").text
 
 
 def test_check_ins_at_once_are_all_kept(app):
@@ -112,7 +112,7 @@ def test_check_ins_at_once_are_all_kept(app):
         thread.start()
     for thread in threads:
         thread.join()
-    page = first.get("/en/workbook").text
+    page = first.get("/en/workbook/check-ins").text
     assert [n for n in range(6) if f"note {n}<" in page] == list(range(6))
 
 
@@ -123,7 +123,7 @@ def test_a_check_in_is_dated_by_its_iso_week_only(app, sqlite_url):
     assert f'"week": "{WEEK}"'.encode() in plaintext
     assert MARKER.encode() in plaintext
     assert A_DAY.findall(plaintext) == []
-    for page in ("/en/workbook", "/en/workbook/workbook.md", "/en/check-in/saved"):
+    for page in ("/en/workbook/check-ins", "/en/workbook/workbook.md", "/en/check-in/saved"):
         body = client.get(page).data
         assert A_DAY.findall(body.split(b"<footer")[0].replace(b"2026-W", b"")) == [], page
     database = dump_database(sqlite_url)

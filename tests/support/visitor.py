@@ -62,8 +62,11 @@ def check_in(client, lang="en", note=MARKER, **fields):
 
 
 def workbook_plaintext(app, client) -> bytes:
-    """The visitor's workbook as the server decrypts it: exactly what the ciphertext holds."""
-    from app.workbook.crypto import unseal
+    """The visitor's workbook as the server decrypts it: everything its parts hold, as one
+    document (each part decrypted from the stored row)."""
+    import json
+
+    from app.workbook import store
     from app.workbook.current import open_workbook
 
     with app.test_request_context(headers={"Cookie": f"rumbo={workbook_cookie(client).value}"}):
@@ -75,4 +78,5 @@ def workbook_plaintext(app, client) -> bytes:
                 text("SELECT ciphertext FROM workbooks WHERE lookup_id = :id"),
                 {"id": workbook.keys.lookup_id},
             ).one()
-        return unseal(workbook.keys.data_key, row.ciphertext, workbook.keys.lookup_id)
+        stored = store._open(workbook.keys, bytes(row.ciphertext), kept=False)
+        return json.dumps(stored.whole(), ensure_ascii=False).encode()

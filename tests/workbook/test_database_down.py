@@ -132,7 +132,7 @@ def test_the_workbook_is_whole_when_the_database_comes_back(tmp_path):
     database.file.rmdir()
     shutil.move(database.file.with_name("away.db"), database.file)
     assert workbook_cookie(visitor) is not None
-    assert MARKER in visitor.get("/en/workbook").text
+    assert MARKER in visitor.get("/en/workbook/1").text
     ENGINE.of(app).dispose()
 
 

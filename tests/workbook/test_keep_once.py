@@ -44,7 +44,7 @@ def test_sending_keep_again_before_the_page_was_seen_gives_the_same_passphrase(c
     assert phrase
     fresh = client.application.test_client()
     assert fresh.post("/en/resume", data={"passphrase": phrase}).status_code == 303
-    assert MARKER in fresh.get("/en/workbook").text
+    assert MARKER in fresh.get("/en/workbook/1").text
 
 
 def test_two_keeps_of_one_workbook_make_one_passphrase(app):
@@ -55,10 +55,10 @@ def test_two_keeps_of_one_workbook_make_one_passphrase(app):
     assert second.post("/en/workbook/keep").status_code == 303
     phrase = shown(second.get("/en/workbook/kept"))
     assert phrase
-    assert MARKER in second.get("/en/workbook").text
+    assert MARKER in second.get("/en/workbook/1").text
     other = app.test_client()
     assert other.post("/en/resume", data={"passphrase": phrase}).status_code == 303
-    assert MARKER in other.get("/en/workbook").text
+    assert MARKER in other.get("/en/workbook/1").text
     with ENGINE.of(app).connect() as connection:
         kept = select(DailyCount.count).where(DailyCount.event == "workbook_kept")
         assert connection.execute(kept).scalar_one() == 1  # one workbook kept, counted once

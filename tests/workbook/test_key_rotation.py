@@ -40,10 +40,10 @@ def test_a_cookie_from_a_retired_key_opens_and_moves_to_the_new_key(sqlite_url, 
     retired_for_good = portal(sqlite_url, tmp_path, NEW)  # the old key removed
     later = retired_for_good.test_client()
     later.set_cookie("rumbo", new_cookie)
-    assert MARKER in later.get("/en/workbook").text
+    assert MARKER in later.get("/en/workbook/1").text
     stale = retired_for_good.test_client()
     stale.set_cookie("rumbo", old_cookie)
-    assert MARKER not in stale.get("/en/workbook").text  # nothing opens under a removed key
+    assert MARKER not in stale.get("/en/workbook/1").text  # nothing opens under a removed key
 
 
 def test_a_kept_workbook_moves_to_the_new_key_when_its_passphrase_is_typed(sqlite_url, tmp_path):
@@ -65,7 +65,7 @@ def test_a_kept_workbook_moves_to_the_new_key_when_its_passphrase_is_typed(sqlit
     new_only = portal(sqlite_url, tmp_path, NEW)  # moved: the old key is no longer needed
     client = new_only.test_client()
     assert client.post("/en/resume", data={"passphrase": phrase}).status_code == 303
-    assert MARKER in client.get("/en/workbook").text
+    assert MARKER in client.get("/en/workbook/1").text
 
 
 def test_cookies_name_the_key_that_sealed_them_and_nothing_else(app):

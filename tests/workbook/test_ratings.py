@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from app.curriculum import CATALOG
+from app.db import ENGINE
 from tests.content.conftest import LANGS
 from tests.support.apps import make_app
 from tests.support.content import replace
@@ -26,7 +28,7 @@ def rate(client, lang: str, slug: str, step_id: str, exercise: str, value: int) 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_both_ratings_show_on_the_workbook_page_as_change(shipped_app, lang):
-    catalog = shipped_app.extensions["rumbo.catalog"]
+    catalog = CATALOG.of(shipped_app)
     module = catalog.module(lang, "self-regulation")
     before, _ = module.exercise("rating-before")
     after, _ = module.exercise("rating-after")
@@ -43,7 +45,7 @@ def test_both_ratings_show_on_the_workbook_page_as_change(shipped_app, lang):
 
 
 def test_every_module_rates_the_same_question_before_and_after_in_both_languages(shipped_app):
-    catalog = shipped_app.extensions["rumbo.catalog"]
+    catalog = CATALOG.of(shipped_app)
     for lang in LANGS:
         for module in catalog.modules(lang):
             found = [module.exercise(i) for i in ("rating-before", "rating-after")]
@@ -77,4 +79,4 @@ def test_no_private_answer_reaches_the_ratings(sqlite_url, tmp_path, content_cop
             assert "2 → —" in section
             assert "9" not in section
     finally:
-        app.extensions["rumbo.engine"].dispose()
+        ENGINE.of(app).dispose()
