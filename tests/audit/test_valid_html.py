@@ -44,6 +44,7 @@ def test_every_page_is_valid_html(shipped_app, tmp_path):
     pages["/en/workbook/keep (passphrase shown)"] = answer_client.post(
         "/en/workbook/keep", follow_redirects=True
     ).text
+    pages["/en/workbook/delete (asking first)"] = answer_client.post("/en/workbook/delete").text
     pages["/en/m/0/7 (an error)"] = answer_client.post(
         "/en/m/0/7", data={"readiness.answer": "99"}
     ).text
