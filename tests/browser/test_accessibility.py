@@ -128,6 +128,9 @@ PAGES = {
     "safety": _goto("/safety"),
     "workbook-empty": _goto("/workbook"),
     "workbook-answers": _goto("/workbook"),
+    "home-with-progress": _goto("/"),
+    "modules-with-progress": _goto("/modules/"),
+    "module-overview-with-progress": _goto("/m/1/"),
     "plan-empty": _goto("/workbook/plan"),
     "plan-answers": _goto("/workbook/plan"),
     "kept-passphrase": _kept,
@@ -155,6 +158,9 @@ PAGES = {
 }
 WITH_ANSWERS = {
     "workbook-answers",
+    "home-with-progress",
+    "modules-with-progress",
+    "module-overview-with-progress",
     "plan-answers",
     "now-own-plan",
 }  # opened with the workbook of a whole module
