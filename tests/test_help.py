@@ -64,7 +64,7 @@ def test_quick_exit_and_help_panel_on_every_page_type(shipped_app):
         page = client.get(url).text
         assert 'id="quick-exit" href="https://www.wikipedia.org/"' in page, url
         assert ("Quick exit" in page) or ("Salida rápida" in page), url
-        assert 'href="#help-now"' in page, url
+        assert 'class="right-now" href="/' in page, url  # one crisis link, to Right now
         assert 'id="help-now"' in page, url
         assert 'href="tel:024"' in page, url
         assert 'href="tel:116123"' in page, url

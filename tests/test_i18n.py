@@ -70,7 +70,7 @@ def test_a_third_locale_needs_only_new_files(tmp_path, sqlite_url):
     shutil.copytree(ROOT / "translations", translations)
     catalog = Catalog(locale="fr")
     catalog.add("Modules", "Modules (fr)")
-    catalog.add("Need help now?", "Besoin d'aide maintenant ?")
+    catalog.add("Right now", "Besoin d'aide maintenant ?")
     (translations / "fr" / "LC_MESSAGES").mkdir(parents=True)
     with open(translations / "fr" / "LC_MESSAGES" / "messages.mo", "wb") as handle:
         write_mo(handle, catalog)

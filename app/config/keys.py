@@ -210,8 +210,9 @@ class Settings:
     )  # fmt: skip
     help_countries: Setting[tuple[str, ...]] = setting(
         (), checks.country_codes,
-        "Two-letter codes of the countries whose services the help page and the \"Need help"
-        " now?\" panel show. Online services are always shown.",
+        "Two-letter codes of the countries whose services the help page and every page's"
+        " \"Right now\" panel show. Set it to the countries you serve: with `[]` every footer"
+        " lists the crisis lines of every country. Online services are always shown.",
         shown="`[]` (all)",
     )  # fmt: skip
     workbook_retention_days: Setting[int] = setting(

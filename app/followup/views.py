@@ -13,6 +13,7 @@ from ..insight.counting import count, count_answer
 from ..page_cache import public_page
 from ..privacy.headers import mark_personal
 from ..workbook.checkins import RULERS, history
+from ..workbook.confirm import confirm_page, confirmed
 from ..workbook.current import current_answers, current_workbook, open_workbook, today
 from ..workbook.progress import start_values
 from ..workbook.responses import (
@@ -110,6 +111,15 @@ def delete() -> ResponseReturnValue:
     check_in_id = request.form.get("check_in", "")
     if not check_in_id or len(check_in_id) > 32:
         abort(400)
+    if not confirmed():
+        return confirm_page(
+            _("Delete this check-in?"),
+            _("This check-in's answers and note will be erased from your workbook. Your other check-ins stay."),
+            url_for("followup.delete"),
+            _("Yes, delete this check-in"),
+            url_for("workbook.overview", _anchor="check-ins"),
+            {"check_in": check_in_id},
+        )  # fmt: skip
     try:
         delete_check_in(current_workbook(), check_in_id)
     except NotSaved as failure:

@@ -14,9 +14,11 @@ bp = Blueprint("workbook", __name__, url_prefix="/<lang>")
 def init_app(app: Flask) -> None:
     from . import current, reading, responses, views
     from .cli import workbook_cli
+    from .my_position import my_position
 
     current.init_app(app)
     responses.init_app(app)
+    app.jinja_env.globals.update(my_position=my_position)
     register_views(app, bp, views, reading)
     app.cli.add_command(workbook_cli)
     app.jinja_env.globals["workbook_ratings"] = _workbook_ratings

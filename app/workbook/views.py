@@ -18,6 +18,7 @@ from ..insight.counting import count
 from ..privacy.headers import mark_personal
 from ..privacy.work_gate import WORK_GATE, GateBusy
 from . import bp, cookie, events, passphrase, store
+from .confirm import confirm_page, confirmed
 from .crypto import keep_seed, passphrase_keys
 from .current import keyring, open_workbook, server_keys, today, write_cookie
 from .progress import progress
@@ -129,6 +130,14 @@ def kept() -> ResponseReturnValue:
 @bp.post("/workbook/delete")
 def delete() -> ResponseReturnValue:
     mark_personal()
+    if not confirmed():
+        return confirm_page(
+            _("Delete your workbook?"),
+            _("All your answers, your plan and your check-ins will be erased from this site, and its passphrase, if you have one, will open nothing. Download your workbook first if you want a copy."),
+            url_for("workbook.delete"),
+            _("Yes, delete my workbook"),
+            url_for("workbook.overview"),
+        )  # fmt: skip
     if is_unavailable():
         return unavailable_page()  # nothing was erased: never say it was
     workbook = open_workbook()

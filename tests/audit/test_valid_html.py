@@ -39,11 +39,19 @@ def test_every_page_is_valid_html(shipped_app, tmp_path):
             pages[path] = response.text
     answer_client = shipped_app.test_client()
     answer_client.post("/en/m/0/7", data={"readiness-why.answer": "a reason"})
-    for path in ("/en/workbook", "/en/workbook/plan", "/es/workbook"):
+    for path in (
+        "/en/workbook",
+        "/en/workbook/plan",
+        "/es/workbook",
+        "/en/",
+        "/en/modules/",
+        "/en/m/0/",
+    ):
         pages[f"{path} (with a workbook)"] = answer_client.get(path).text
     pages["/en/workbook/keep (passphrase shown)"] = answer_client.post(
         "/en/workbook/keep", follow_redirects=True
     ).text
+    pages["/en/workbook/delete (asking first)"] = answer_client.post("/en/workbook/delete").text
     pages["/en/m/0/7 (an error)"] = answer_client.post(
         "/en/m/0/7", data={"readiness.answer": "99"}
     ).text

@@ -73,6 +73,14 @@ def _check_in_error(page, portal, lang):
     assert page.is_visible(".error-summary")
 
 
+def _delete_asked(page, portal, lang):
+    answer_one(page, portal.origin, lang)
+    page.goto(portal.url(f"/{lang}/workbook"))
+    with page.expect_navigation():
+        page.click("form.delete-form button")
+    assert page.locator('input[name="confirm"]').count() == 1
+
+
 def _check_ins(page, portal, lang):
     check_in(page, portal.origin, lang, "first", urges=8)  # the comparison page comes next
     check_in(page, portal.origin, lang, "second")
@@ -120,6 +128,9 @@ PAGES = {
     "safety": _goto("/safety"),
     "workbook-empty": _goto("/workbook"),
     "workbook-answers": _goto("/workbook"),
+    "home-with-progress": _goto("/"),
+    "modules-with-progress": _goto("/modules/"),
+    "module-overview-with-progress": _goto("/m/1/"),
     "plan-empty": _goto("/workbook/plan"),
     "plan-answers": _goto("/workbook/plan"),
     "kept-passphrase": _kept,
@@ -129,6 +140,7 @@ PAGES = {
     "check-in-error": _check_in_error,
     "check-in-saved": lambda page, portal, lang: check_in(page, portal.origin, lang, "x", 8),
     "workbook-check-ins": _check_ins,
+    "delete-asked": _delete_asked,
     "now": _goto("/now"),
     "now-own-plan": _goto("/now"),
     "self-check": _goto("/self-check"),
@@ -146,6 +158,9 @@ PAGES = {
 }
 WITH_ANSWERS = {
     "workbook-answers",
+    "home-with-progress",
+    "modules-with-progress",
+    "module-overview-with-progress",
     "plan-answers",
     "now-own-plan",
 }  # opened with the workbook of a whole module

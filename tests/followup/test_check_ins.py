@@ -76,7 +76,7 @@ def test_one_check_in_can_be_deleted_and_the_others_stay(app):
     ids = re.findall(r'name="check_in" value="([0-9a-f]+)"', page)
     assert len(ids) == 2
     # Newest first on the page: the first delete button is the second check-in's.
-    deleted = client.post("/en/check-in/delete", data={"check_in": ids[0]})
+    deleted = client.post("/en/check-in/delete", data={"check_in": ids[0], "confirm": "yes"})
     assert deleted.status_code == 303
     assert deleted.headers["Location"] == "/en/workbook/check-ins"
     page = client.get("/en/workbook/check-ins").text

@@ -87,7 +87,7 @@ def test_deleting_the_workbook_deletes_its_threads(guided_app, totp_secret):
     sign_in(counsellor, totp_secret)
     assert len(inbox_thread_ids(counsellor.get("/counsel/en/").text)) == 2
 
-    assert visitor.post("/en/workbook/delete").status_code == 200
+    assert visitor.post("/en/workbook/delete", data={"confirm": "yes"}).status_code == 200
 
     assert len(inbox_thread_ids(counsellor.get("/counsel/en/").text)) == 1
     # the other visitor's thread is untouched

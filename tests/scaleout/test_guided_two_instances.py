@@ -88,7 +88,7 @@ def test_write_on_one_instance_reply_on_the_other(guided_portal):
     status, page = counsellor.request(f"/counsel/en/threads/{thread}", base=b)
     assert MESSAGE not in page  # signed out on A: B opens nothing either
 
-    status, _ = elsewhere.request("/en/workbook/delete", {}, base=a)
+    status, _ = elsewhere.request("/en/workbook/delete", {"confirm": "yes"}, base=a)
     assert status == 200
     counsellor.request("/counsel/en/sign-in", {**sign_in, "code": pyotp.TOTP(secret).now()},
                        base=a)  # fmt: skip

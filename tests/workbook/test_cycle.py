@@ -67,7 +67,7 @@ def test_answer_keep_close_resume_change_delete(any_db_app, lang):
     assert "A changed answer" in second_device.get(f"/{lang}/workbook/1").text
     assert MARKER not in second_device.get(f"/{lang}/workbook/1").text
 
-    deleted = second_device.post(f"/{lang}/workbook/delete")
+    deleted = second_device.post(f"/{lang}/workbook/delete", data={"confirm": "yes"})
     assert deleted.status_code == 200
     assert (
         "Max-Age=0" in deleted.headers["Set-Cookie"]
@@ -221,7 +221,7 @@ def test_a_deleted_workbook_leaves_no_trace_in_the_sqlite_files(app):
     ciphertext = stored_ciphertext(app)
     url = SETTINGS.of(app).database_url
     assert all(piece in database_files(url) for piece in pieces(ciphertext)[:4])
-    assert client.post("/en/workbook/delete").status_code == 200
+    assert client.post("/en/workbook/delete", data={"confirm": "yes"}).status_code == 200
     files = database_files(url)  # not in the main file, not in the -wal file
     assert not any(piece in files for piece in pieces(ciphertext))
 

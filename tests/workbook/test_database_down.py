@@ -112,11 +112,11 @@ def test_saves_answer_503_in_the_visitors_language_with_every_text_kept(down, la
 def test_keep_and_the_deletes_answer_503_and_claim_nothing(down):
     _, visitor = down
     for address in ("/en/workbook/keep", "/en/workbook/delete"):
-        response = visitor.post(address)
+        response = visitor.post(address, data={"confirm": "yes"})
         assert response.status_code == 503, address
         assert "cannot be opened just now" in response.text
         assert_cookie_kept(response)
-    deleted = visitor.post("/en/check-in/delete", data={"check_in": "abc"})
+    deleted = visitor.post("/en/check-in/delete", data={"check_in": "abc", "confirm": "yes"})
     assert deleted.status_code == 503
     assert_cookie_kept(deleted)
 
@@ -127,7 +127,7 @@ def test_the_workbook_is_whole_when_the_database_comes_back(tmp_path):
     visitor = app.test_client()
     answer(visitor)
     database.stop(app)
-    assert visitor.post("/en/workbook/delete").status_code == 503
+    assert visitor.post("/en/workbook/delete", data={"confirm": "yes"}).status_code == 503
     assert visitor.post("/en/workbook/keep").status_code == 503
     database.file.rmdir()
     shutil.move(database.file.with_name("away.db"), database.file)

@@ -25,7 +25,7 @@ def test_a_reader_holding_a_snapshot_does_not_keep_a_deleted_workbook_in_the_log
     releaser.start()
     started = time.monotonic()
     try:
-        assert visitor.post("/en/workbook/delete").status_code == 200
+        assert visitor.post("/en/workbook/delete", data={"confirm": "yes"}).status_code == 200
     finally:
         releaser.join()
         reader.close()

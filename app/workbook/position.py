@@ -1,0 +1,66 @@
+"""Where the visitor stands in the programme: each module's status and the step to continue
+from, read from the answers alone (nothing else is stored about a visit). No Flask here.
+
+A module is "not started" without an answer, "done" once its last step with exercises holds an
+answer (the visitor reached its end), and "in progress" in between. The step to continue from is
+the one after the furthest step holding an answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from ..curriculum import Module, Step
+
+
+class Status(Enum):
+    NOT_STARTED = "not-started"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class ModulePosition:
+    module: Module
+    status: Status
+    next_step: Step  # where "Continue" (or "Begin") leads
+
+
+@dataclass(frozen=True)
+class Position:
+    modules: tuple[ModulePosition, ...]  # in curriculum order
+
+    def of(self, slug: str) -> ModulePosition | None:
+        return next((p for p in self.modules if p.module.slug == slug), None)
+
+    @property
+    def resume(self) -> ModulePosition | None:
+        """Where to continue: the first module in progress, else the first not started after
+        something was answered; None for a visitor with no answers or with everything done."""
+        if all(p.status is Status.NOT_STARTED for p in self.modules):
+            return None
+        for wanted in (Status.IN_PROGRESS, Status.NOT_STARTED):
+            found = next((p for p in self.modules if p.status is wanted), None)
+            if found:
+                return found
+        return None
+
+
+def module_position(module: Module, given: Mapping[str, Any]) -> ModulePosition:
+    answered = [s.number for s in module.steps if any(e.id in given for e in s.exercises)]
+    if not answered:
+        return ModulePosition(module, Status.NOT_STARTED, module.steps[0])
+    with_exercises = [s.number for s in module.steps if s.exercises]
+    if with_exercises[-1] in answered:
+        return ModulePosition(module, Status.DONE, module.steps[0])
+    furthest = max(answered)  # numbers are 1-based: steps[furthest] is the step after it
+    return ModulePosition(
+        module, Status.IN_PROGRESS, module.steps[min(furthest, len(module.steps) - 1)]
+    )
+
+
+def position(modules: Sequence[Module], answers: Mapping[str, Mapping[str, Any]]) -> Position:
+    return Position(tuple(module_position(m, answers.get(m.slug, {})) for m in modules))
