@@ -30,6 +30,9 @@ class Slot(Generic[T]):
         value: T = app.extensions[self.key]
         return value
 
+    def is_set(self, app: Flask) -> bool:
+        return self.key in app.extensions
+
     def get(self) -> T:
         """The value for the application handling the current request or command."""
         return self.of(current_app)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_skeleton
 from babel.support import Translations
 from flask import Flask, abort, current_app, g, request
@@ -46,6 +48,20 @@ def current_locale() -> str:
     return negotiate_locale(
         request.headers.get("Accept-Language"), config.locales, config.default_locale
     )
+
+
+@cache
+def _parsed(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+def babel_locale() -> Locale:
+    """The request's locale as Flask-Babel wants it, parsed once per process.
+
+    Performance (docs/performance.md): Flask-Babel parses what its selector returns on every
+    request (a look for the locale's data file on disk included) unless it is a Locale already.
+    """
+    return _parsed(current_locale())
 
 
 def language_name(code: str) -> str:
@@ -107,7 +123,7 @@ def init_app(app: Flask) -> None:
     config = SETTINGS.of(app)
     app.config["BABEL_DEFAULT_LOCALE"] = config.default_locale
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = ";".join(str(p) for p in config.translations_dir)
-    babel.init_app(app, locale_selector=current_locale)
+    babel.init_app(app, locale_selector=babel_locale)
     app.url_value_preprocessor(_pull_lang)
     app.url_defaults(_push_lang)
     app.jinja_env.globals.update(

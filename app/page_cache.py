@@ -85,6 +85,16 @@ def shared_page(render: Callable[[], str]) -> bytes:
     return page
 
 
+def splice(page: bytes, part: str, html: str) -> bytes:
+    """``page`` with its ``part`` (between ``<!--part-->`` and ``<!--/part-->``) replaced by
+    ``html``: how a personal page is made from the one every reader gets."""
+    before, found, rest = page.partition(f"<!--{part}-->".encode())
+    _, closed, after = rest.partition(f"<!--/{part}-->".encode())
+    if not (found and closed):
+        raise RuntimeError(f"{part} has no markers on its page")
+    return before + html.encode() + after
+
+
 def as_any_reader(render: Callable[[], str]) -> str:
     """``render()`` in a fresh request for this address as a reader without cookie or query
     string sends it, with a fresh ``g``: the page cannot carry this request's arguments,

@@ -1,5 +1,6 @@
-"""Where a request's time goes, in-process (cProfile over the Flask test client): the readers'
-step page, the same page with a workbook cookie, the workbook page and a save.
+"""Where a request's time goes, in-process (cProfile over the Flask test client), in the
+production configuration: the readers' step page, the same page with a workbook cookie, the
+workbook page, the module list with the cookie (the visitor's status on it) and a save.
 
 Usage: .venv/bin/python -m bench.profile [--requests 2000] [--top 25] [--only cookie]
 No server, no network: this measures the app's own work, not gunicorn's or the socket's.
@@ -24,7 +25,7 @@ ANSWER = {"rulers-why.answer": "Porque quiero vivir de otra manera. " * 8}
 def portal(folder: Path):
     url = f"sqlite:///{folder / 'rumbo.db'}"
     upgrade(url)
-    return create_app({"environment": "test", "database_url": url, "instance_dir": str(folder),
+    return create_app({"environment": "production", "database_url": url, "instance_dir": str(folder),
                       "secret_key": "profile-secret-key-long-enough-0123456789",
                       "new_workbooks_per_minute": 1_000_000})  # fmt: skip
 
@@ -33,7 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--only", default="public,cookie,workbook,save")
+    parser.add_argument("--only", default="public,cookie,workbook,modules,save")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="rumbo-profile-") as tmp:
         app = portal(Path(tmp))
@@ -45,6 +46,7 @@ def main() -> None:
             "public": lambda: reader.get(STEP),
             "cookie": lambda: visitor.get(STEP),
             "workbook": lambda: visitor.get("/es/workbook"),
+            "modules": lambda: visitor.get("/es/modules/"),
             "save": lambda: visitor.post(STEP, data=ANSWER),
         }
         for name in args.only.split(","):

@@ -170,6 +170,7 @@ def load(args, folder: Path, report: Report) -> None:
             ("step page (counters on)", STEP, None, None, 200),
             ("step page (workbook cookie)", STEP, cookie, None, 200),
             ("module list", "/es/modules/", None, None, 200),
+            ("module list (route cookie)", "/es/modules/", route_cookie, None, 200),
             ("help page", "/es/help", None, None, 200),
             ("page for young people", "/es/young", None, None, 200),
             ("workbook page (cookie)", "/es/workbook", cookie, None, 200),
@@ -202,6 +203,8 @@ def load(args, folder: Path, report: Report) -> None:
         "step page (counters on)",
         "step page (workbook cookie)",
         "workbook page (cookie)",
+        "module list (route cookie)",
+        "self-check route (cookie)",
         "save answer (POST, 200 visitors)",
         "save answer (POST, one workbook x 32)",
     ):

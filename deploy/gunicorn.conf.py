@@ -88,9 +88,13 @@ def on_exit(server):
 
 def post_fork(server, worker):
     """Each worker opens its own database connections: none are shared across fork."""
-    server.app.wsgi().extensions["rumbo.engine"].dispose(close=False)
+    from app.db import ENGINE
+
+    ENGINE.of(server.app.wsgi()).dispose(close=False)
 
 
 def worker_exit(server, worker):
     """A stopping worker writes the counts it still holds (at most a few seconds' worth)."""
-    server.app.wsgi().extensions["rumbo.tally"].flush()
+    from app.insight.counting import TALLY
+
+    TALLY.of(server.app.wsgi()).flush()

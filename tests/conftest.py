@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
+from contextlib import ExitStack
 
 import pytest
 from sqlalchemy import create_engine, text
 
-from app.db import ENGINE
-from tests.support.apps import FIXTURE_CONTENT, SHIPPED_CONTENT, make_app, missing
+from tests.support.apps import FIXTURE_CONTENT, SHIPPED_CONTENT, built_app, missing
 from tests.support.postgres import PostgresServer
 from tests.support.translations import compile_catalogues
 
@@ -55,25 +56,39 @@ def sqlite_url(tmp_path):
 @pytest.fixture
 def app(sqlite_url, tmp_path):
     """The portal on the small fixture content, which uses every exercise type."""
-    application = make_app(sqlite_url, tmp_path)
-    yield application
-    ENGINE.of(application).dispose()
+    with built_app(sqlite_url, tmp_path) as application:
+        yield application
 
 
 @pytest.fixture
 def any_db_app(database_url, tmp_path):
     """The same portal, once per database back end."""
-    application = make_app(database_url, tmp_path)
-    yield application
-    ENGINE.of(application).dispose()
+    with built_app(database_url, tmp_path) as application:
+        yield application
 
 
 @pytest.fixture
 def shipped_app(sqlite_url, tmp_path):
     """The portal with the curriculum as shipped in content/."""
-    application = make_app(sqlite_url, tmp_path, content=SHIPPED_CONTENT)
-    yield application
-    ENGINE.of(application).dispose()
+    with built_app(sqlite_url, tmp_path, content=SHIPPED_CONTENT) as application:
+        yield application
+
+
+@pytest.fixture
+def app_factory(tmp_path):
+    """Builds portals as ``make_app`` does, as many as a test needs, each closed when the test
+    ends; called without a database address, each gets a SQLite file and folder of its own."""
+    numbers = itertools.count()
+    with ExitStack() as stack:
+
+        def build(database_url=None, folder=None, *args, **config):
+            if database_url is None:
+                folder = tmp_path / f"app{next(numbers)}"
+                folder.mkdir()
+                database_url = f"sqlite:///{folder / 'rumbo.db'}"
+            return stack.enter_context(built_app(database_url, folder, *args, **config))
+
+        yield build
 
 
 @pytest.fixture

@@ -11,9 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from app.db import ENGINE
 from app.migrate import upgrade
-from tests.support.apps import make_app
 from tests.support.visitor import MARKER, answer, keep
 
 OTHER_KEY = "another-secret-key-that-is-long-enough-0987654321"
@@ -31,8 +29,10 @@ def empty_database_beside(url: str, tmp_path) -> str:
     return make_url(url).set(database="rumbo_restored").render_as_string(hide_password=False)
 
 
-def test_a_restored_backup_opens_a_kept_workbook_with_its_passphrase(database_url, tmp_path):
-    before = make_app(database_url, tmp_path / "before")
+def test_a_restored_backup_opens_a_kept_workbook_with_its_passphrase(
+    app_factory, database_url, tmp_path
+):
+    before = app_factory(database_url, tmp_path / "before")
     visitor = before.test_client()
     answer(visitor)
     phrase = keep(visitor)
@@ -48,22 +48,19 @@ def test_a_restored_backup_opens_a_kept_workbook_with_its_passphrase(database_ur
     refused = before.test_cli_runner().invoke(args=["backup", "restore", str(backup)])
     assert refused.exit_code == 1
     assert "the database is not empty" in refused.output
-    ENGINE.of(before).dispose()
 
     target = empty_database_beside(database_url, tmp_path)
     upgrade(target)
-    after = make_app(target, tmp_path / "after")
+    after = app_factory(target, tmp_path / "after")
     restored = after.test_cli_runner().invoke(args=["backup", "restore", str(backup)])
     assert restored.exit_code == 0, restored.output
     returning = after.test_client()
     assert returning.post("/en/resume", data={"passphrase": phrase}).status_code == 303
     assert MARKER in returning.get("/en/workbook").text
-    ENGINE.of(after).dispose()
 
-    without_the_key = make_app(target, tmp_path / "other", secret_key=OTHER_KEY)
+    without_the_key = app_factory(target, tmp_path / "other", secret_key=OTHER_KEY)
     stranger = without_the_key.test_client()
     assert stranger.post("/en/resume", data={"passphrase": phrase}).status_code == 400
-    ENGINE.of(without_the_key).dispose()
 
 
 def test_a_file_that_is_not_a_backup_is_refused_in_one_line(app, tmp_path):
@@ -76,22 +73,20 @@ def test_a_file_that_is_not_a_backup_is_refused_in_one_line(app, tmp_path):
 
 
 @pytest.mark.postgres
-def test_a_sqlite_backup_restores_into_postgresql(sqlite_url, postgres_url, tmp_path):
+def test_a_sqlite_backup_restores_into_postgresql(app_factory, sqlite_url, postgres_url, tmp_path):
     """A host outgrowing one server moves its database with the same two commands."""
-    before = make_app(sqlite_url, tmp_path / "before")
+    before = app_factory(sqlite_url, tmp_path / "before")
     visitor = before.test_client()
     answer(visitor)
     phrase = keep(visitor)
     backup = tmp_path / "move.rumbo-backup"
     assert before.test_cli_runner().invoke(args=["backup", "create", str(backup)]).exit_code == 0
-    ENGINE.of(before).dispose()
 
     target = empty_database_beside(postgres_url, tmp_path)
     upgrade(target)
-    after = make_app(target, tmp_path / "after")
+    after = app_factory(target, tmp_path / "after")
     restored = after.test_cli_runner().invoke(args=["backup", "restore", str(backup)])
     assert restored.exit_code == 0, restored.output
     returning = after.test_client()
     assert returning.post("/en/resume", data={"passphrase": phrase}).status_code == 303
     assert MARKER in returning.get("/en/workbook").text
-    ENGINE.of(after).dispose()

@@ -7,8 +7,6 @@ import pytest
 from app import create_app
 from app.config import PROJECT_ROOT, ConfigError, load_settings
 from app.context import SETTINGS
-from app.db import ENGINE
-from tests.support.apps import make_app
 
 
 def settings(tmp_path, toml: str = "", **env):
@@ -85,32 +83,26 @@ def test_invalid_configuration_stops_the_app_with_one_message(tmp_path, capsys, 
     assert "Traceback" not in err
 
 
-def test_app_is_built_by_the_factory_from_its_settings(tmp_path):
+def test_app_is_built_by_the_factory_from_its_settings(app_factory, tmp_path):
     """Two apps from the factory share nothing: each takes its own settings and content."""
-    first = make_app(
+    first = app_factory(
         f"sqlite:///{tmp_path / 'a.db'}", tmp_path / "a", site={"en": {"name": "First"}}
     )
-    second = make_app(
+    second = app_factory(
         f"sqlite:///{tmp_path / 'b.db'}",
         tmp_path / "b",
         secret_key="another-secret-key-long-enough-0987654321",
     )
-    try:
-        assert {"portal", "workbook", "root", "insight"} <= set(first.blueprints)
-        assert first.config["SECRET_KEY"] == SETTINGS.of(first).secret_key
-        assert second.config["SECRET_KEY"] == "another-secret-key-long-enough-0987654321"
-        assert first.config["TESTING"] is True
-        assert "First" in first.test_client().get("/en/").text
-        assert "First" not in second.test_client().get("/en/").text
-        assert (
-            second.test_client()
-            .get("/en/modules/sample/thinking", follow_redirects=True)
-            .status_code
-            == 200
-        )
-    finally:
-        for application in (first, second):
-            ENGINE.of(application).dispose()
+    assert {"portal", "workbook", "root", "insight"} <= set(first.blueprints)
+    assert first.config["SECRET_KEY"] == SETTINGS.of(first).secret_key
+    assert second.config["SECRET_KEY"] == "another-secret-key-long-enough-0987654321"
+    assert first.config["TESTING"] is True
+    assert "First" in first.test_client().get("/en/").text
+    assert "First" not in second.test_client().get("/en/").text
+    assert (
+        second.test_client().get("/en/modules/sample/thinking", follow_redirects=True).status_code
+        == 200
+    )
 
 
 def test_docs_show_every_key_as_declared():

@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from app.db import ENGINE
-from tests.support.apps import make_app
 from tests.support.pages import every_page
 
 
@@ -75,10 +73,10 @@ def test_quick_exit_and_help_panel_on_every_page_type(shipped_app):
         ), url
 
 
-def test_the_host_chooses_the_quick_exit_and_help_countries(tmp_path, sqlite_url):
+def test_the_host_chooses_the_quick_exit_and_help_countries(app_factory, tmp_path, sqlite_url):
     from tests.support.apps import SHIPPED_CONTENT
 
-    app = make_app(
+    app = app_factory(
         sqlite_url,
         tmp_path,
         content=SHIPPED_CONTENT,
@@ -93,7 +91,6 @@ def test_the_host_chooses_the_quick_exit_and_help_countries(tmp_path, sqlite_url
     help_page = client.get("/en/help").text
     assert "Stop It Now" in help_page
     assert "Línea 024" not in help_page
-    ENGINE.of(app).dispose()
 
 
 def test_safety_page_explains_safer_browsing(shipped_app):
@@ -108,10 +105,10 @@ def test_safety_page_explains_safer_browsing(shipped_app):
             assert word in text, word
 
 
-def test_logo_from_the_instance_folder(tmp_path, sqlite_url):
+def test_logo_from_the_instance_folder(app_factory, tmp_path, sqlite_url):
     (tmp_path / "instance").mkdir(exist_ok=True)
     (tmp_path / "instance" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
-    app = make_app(sqlite_url, tmp_path, theme={"logo": "logo.svg", "primary": "#224466"})
+    app = app_factory(sqlite_url, tmp_path, theme={"logo": "logo.svg", "primary": "#224466"})
     client = app.test_client()
     page = client.get("/en/").text
     assert '<img src="/brand/logo.svg"' in page
@@ -119,7 +116,6 @@ def test_logo_from_the_instance_folder(tmp_path, sqlite_url):
     assert client.get("/brand/other.svg").status_code == 404
     css = client.get(page.split('rel="stylesheet" href="')[1].split('"')[0]).text
     assert "--primary:#224466" in css
-    ENGINE.of(app).dispose()
 
 
 @pytest.mark.parametrize(("lang", "unknown"), [("en", "Not confirmed"), ("es", "Sin confirmar")])

@@ -8,8 +8,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
-from app.db import ENGINE
-from tests.support.apps import FIXTURE_CONTENT, ROOT, make_app
+from tests.support.apps import FIXTURE_CONTENT, ROOT
 
 
 @pytest.mark.parametrize(
@@ -58,7 +57,7 @@ def test_unknown_locale_is_a_404_in_the_visitors_language(client):
     assert "Página no encontrada" in response.text
 
 
-def test_a_third_locale_needs_only_new_files(tmp_path, sqlite_url):
+def test_a_third_locale_needs_only_new_files(app_factory, tmp_path, sqlite_url):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
     shutil.copytree(content / "en", content / "fr")
@@ -74,7 +73,7 @@ def test_a_third_locale_needs_only_new_files(tmp_path, sqlite_url):
     (translations / "fr" / "LC_MESSAGES").mkdir(parents=True)
     with open(translations / "fr" / "LC_MESSAGES" / "messages.mo", "wb") as handle:
         write_mo(handle, catalog)
-    app = make_app(
+    app = app_factory(
         sqlite_url,
         tmp_path,
         content=content,
@@ -89,4 +88,3 @@ def test_a_third_locale_needs_only_new_files(tmp_path, sqlite_url):
     assert "Besoin d'aide maintenant ?" in page.text  # translations are trusted: not escaped
     assert client.get("/", headers={"Accept-Language": "fr-CA"}).headers["Location"] == "/fr/"
     assert 'hreflang="fr"' in client.get("/en/").text
-    ENGINE.of(app).dispose()

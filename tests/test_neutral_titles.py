@@ -8,8 +8,7 @@ import re
 import pytest
 
 from app.curriculum import CATALOG
-from app.db import ENGINE
-from tests.support.apps import SHIPPED_CONTENT, make_app
+from tests.support.apps import SHIPPED_CONTENT
 
 
 def title(page) -> str:
@@ -41,10 +40,9 @@ def test_no_module_or_step_title_reaches_a_tab_title(shipped_app):
                 assert step.title not in shown, shown
 
 
-def test_a_host_may_choose_descriptive_titles(tmp_path):
-    app = make_app(
+def test_a_host_may_choose_descriptive_titles(app_factory, tmp_path):
+    app = app_factory(
         f"sqlite:///{tmp_path / 'r.db'}", tmp_path, content=SHIPPED_CONTENT, descriptive_titles=True
     )
     page = app.test_client().get("/en/m/0/1")
     assert title(page) == "Where am I? · Start here · Rumbo"
-    ENGINE.of(app).dispose()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
@@ -110,6 +110,17 @@ def _scorer(locale: str) -> Any:
     return scorer
 
 
+def warm(catalog: Catalog) -> None:
+    """Score every step once, so that the preview's first ``/review/`` finds them scored.
+
+    Performance (docs/performance.md): the first English score loads the CMU pronouncing
+    dictionary (135,000 lines, ~1.5 s) and every step takes a few milliseconds; the first
+    ``/review/`` took ~1.9 s. The preview calls this in a thread of its own as it starts.
+    """
+    measure_catalog(catalog)
+
+
+@lru_cache(maxsize=8192)  # a step is immutable; an edited one is another step
 def measure(step: Step, locale: str) -> Readability | None:
     """The step's score in its language; None for a language without a formula here."""
     if locale.split("_")[0] not in FORMULAS:

@@ -44,12 +44,13 @@ ENTRY = (
     Key("cost", checks.non_empty_text, "what it costs the caller."),
     Key("anonymous", checks.boolean, "`true` or `false`: whether it can be used anonymously."),
     Key("source", checks.non_empty_text, "where the facts come from, with its date."),
-    Key("phone", phone, "its phone number; give a `phone`, a `web` address, or both.",
-        required="", default=""),
+    Key("phone", phone, "its phone number: digits, spaces, `-` and `()`, optionally after `+`.",
+        required="this, `web` or both", default=""),
     Key("web", checks.Matching(WEB, "must be an address starting with https://"),
-        "its `https://` address.", required="", default=""),
+        "its `https://` address.", required="this, `phone` or both", default=""),
     Key("status", checks.OneOf((CONFIRM,)),
-        f"`{CONFIRM}` while you have not confirmed the entry.", required="", default=""),
+        f"`{CONFIRM}` while you have not been able to confirm the entry: visitors see a note"
+        " and `flask content check` lists it \"to confirm\".", required="", default=""),
 )  # fmt: skip
 
 

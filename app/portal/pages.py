@@ -11,7 +11,7 @@ from ..helpdesk import help_directory
 from ..i18n import current_locale
 from ..insight.counting import count
 from ..insight.outcomes import QUESTIONS
-from ..page_cache import public_page
+from ..page_cache import is_public_request, public_page, shared_page, splice
 from ..workbook.current import current_answers, open_workbook
 from . import bp
 from .routing import AFTER, previous_step_feedback
@@ -27,8 +27,14 @@ def home() -> ResponseReturnValue:
 
 @bp.get("/modules/")
 def module_list() -> ResponseReturnValue:
+    # Performance (docs/performance.md): a visitor with a workbook gets the page every reader
+    # gets, with only their route (the self-check's) rendered and put in.
     modules = catalog().modules(current_locale())
-    return public_page(lambda: render_template("modules.html", modules=modules))
+    page = shared_page(lambda: render_template("modules.html", modules=modules))
+    if is_public_request():
+        return page
+    route = render_template("selfcheck/route-on-module-list.html")
+    return splice(page, "part:route", route) if route.strip() else page
 
 
 @bp.get("/m/<int:module>/")

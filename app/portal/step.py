@@ -17,7 +17,7 @@ from ..context import settings
 from ..curriculum import Exercise, Step, catalog
 from ..i18n import current_locale
 from ..insight.counting import count, count_answer
-from ..page_cache import is_public_request, shared_page
+from ..page_cache import is_public_request, shared_page, splice
 from ..privacy.headers import mark_personal
 from ..workbook.current import current_answers, current_workbook
 from ..workbook.responses import admit_new_workbook, give_cookie, not_saved_message
@@ -50,14 +50,6 @@ def with_answers(page: bytes, current: Step, answers: dict[str, Any]) -> bytes:
     for exercise in current.exercises:
         if exercise.id not in answers:
             continue
-        start, end = (
-            f"<!--exercise:{exercise.id}-->".encode(),
-            f"<!--/exercise:{exercise.id}-->".encode(),
-        )
-        before, found, rest = page.partition(start)
-        _, closed, after = rest.partition(end)
-        if not (found and closed):
-            raise RuntimeError(f"exercise {exercise.id} has no markers on its page")
         own = render_template(
             "exercises/exercise.html",
             exercise=exercise,
@@ -65,7 +57,7 @@ def with_answers(page: bytes, current: Step, answers: dict[str, Any]) -> bytes:
             errors={},
             submitted={},
         )
-        page = before + own.encode() + after
+        page = splice(page, f"exercise:{exercise.id}", own)
     return page
 
 

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.db import ENGINE
-from tests.support.apps import make_app
+from tests.support.apps import built_app
 
 pytestmark = pytest.mark.audit
 
@@ -59,9 +58,8 @@ HEADERS = st.fixed_dictionaries(
 @pytest.fixture(scope="module")
 def fuzz_client(tmp_path_factory):
     folder = tmp_path_factory.mktemp("fuzz")
-    app = make_app(f"sqlite:///{folder / 'rumbo.db'}", folder)
-    yield app.test_client()
-    ENGINE.of(app).dispose()
+    with built_app(f"sqlite:///{folder / 'rumbo.db'}", folder) as app:
+        yield app.test_client()
 
 
 # Query strings as raw bytes on the wire, so invalid UTF-8 (%ff) reaches the app too.

@@ -8,10 +8,8 @@ import subprocess
 
 import pytest
 
-from app.db import ENGINE
 from tests.audit.test_headers import assert_secure_headers
 from tests.audit.test_valid_html import vnu_command
-from tests.support.apps import make_app
 from tests.support.guided import (
     enable,
     set_up_team,
@@ -41,10 +39,8 @@ GUIDED_ROUTES = (
 
 
 @pytest.fixture
-def guided(sqlite_url, tmp_path):
-    application = make_app(sqlite_url, tmp_path, **enable())
-    yield application
-    ENGINE.of(application).dispose()
+def guided(app_factory, sqlite_url, tmp_path):
+    return app_factory(sqlite_url, tmp_path, **enable())
 
 
 def test_with_the_feature_off_none_of_its_routes_exist(app):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.db import ENGINE
-from tests.support.apps import make_app
 from tests.support.pages import every_page
 
 pytestmark = pytest.mark.audit
@@ -60,11 +58,10 @@ def test_assets_and_errors_have_them_too(client):
         assert_secure_headers(response, response.request.path)
 
 
-def test_https_hosts_send_hsts(tmp_path, sqlite_url):
-    app = make_app(sqlite_url, tmp_path, https=True)
+def test_https_hosts_send_hsts(app_factory, tmp_path, sqlite_url):
+    app = app_factory(sqlite_url, tmp_path, https=True)
     response = app.test_client().get("/en/")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
-    ENGINE.of(app).dispose()
 
 
 def test_personal_pages_are_no_store(client):

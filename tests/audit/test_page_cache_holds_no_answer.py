@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.db import ENGINE
 from app.page_cache import PAGE_CACHE
 from tests.support.pages import every_page
 from tests.support.visitor import MARKER, check_in
@@ -74,20 +73,3 @@ def test_a_stranger_after_a_visitor_with_answers_sees_none_of_them(app):
     assert MARKER not in stranger
     assert 'value="7" checked' not in stranger
     assert "checked" not in stranger.split("<!--exercise:ready-->")[1].split("<!--/exercise")[0]
-
-
-@pytest.fixture
-def app_factory(tmp_path):
-    from tests.support.apps import make_app
-
-    made = []
-
-    def build():
-        folder = tmp_path / f"app{len(made)}"
-        folder.mkdir()
-        made.append(make_app(f"sqlite:///{folder / 'rumbo.db'}", folder))
-        return made[-1]
-
-    yield build
-    for application in made:
-        ENGINE.of(application).dispose()

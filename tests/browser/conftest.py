@@ -15,8 +15,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from app.context import SETTINGS
-from app.db import ENGINE
-from tests.support.apps import ROOT, SHIPPED_CONTENT, make_app, missing
+from tests.support.apps import ROOT, SHIPPED_CONTENT, built_app, missing
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Playwright's own browser download does not work here: always Debian's Chromium, kept quiet
@@ -48,22 +47,21 @@ class Portal:
 @contextmanager
 def serving(tmp_path, **config):
     """The shipped curriculum served by the real app from a daemon thread."""
-    app = make_app(
+    with built_app(
         f"sqlite:///{tmp_path / 'rumbo.db'}", tmp_path, content=SHIPPED_CONTENT, **config
-    )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="rumbo-browser", daemon=True)
-    thread.start()
-    try:
-        yield Portal(
-            origin=f"http://127.0.0.1:{server.server_port}",
-            quick_exit_url=SETTINGS.of(app).quick_exit_url,
-        )
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-        server.server_close()
-        ENGINE.of(app).dispose()
+    ) as app:
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        thread = threading.Thread(target=server.serve_forever, name="rumbo-browser", daemon=True)
+        thread.start()
+        try:
+            yield Portal(
+                origin=f"http://127.0.0.1:{server.server_port}",
+                quick_exit_url=SETTINGS.of(app).quick_exit_url,
+            )
+        finally:
+            server.shutdown()
+            thread.join(timeout=10)
+            server.server_close()
 
 
 @pytest.fixture(scope="session")

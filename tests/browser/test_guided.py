@@ -8,11 +8,10 @@ from __future__ import annotations
 import pyotp
 import pytest
 
-from app.db import ENGINE
 from tests.browser.conftest import LANGS, serving
 from tests.browser.helpers import answer_one, keep
 from tests.browser.test_accessibility import assert_accessible as check_with_axe
-from tests.support.apps import SHIPPED_CONTENT, make_app
+from tests.support.apps import SHIPPED_CONTENT, built_app
 from tests.support.guided import PASSWORD, TEAM_PASSPHRASE, enable, set_up_team
 
 pytestmark = pytest.mark.browser
@@ -22,10 +21,9 @@ pytestmark = pytest.mark.browser
 def guided_portal(tmp_path_factory):
     folder = tmp_path_factory.mktemp("guided")
     with serving(folder, **enable()) as served:
-        host = make_app(f"sqlite:///{folder / 'rumbo.db'}", folder, content=SHIPPED_CONTENT,
-                        **enable())  # fmt: skip
-        secret = set_up_team(host)
-        ENGINE.of(host).dispose()
+        with built_app(f"sqlite:///{folder / 'rumbo.db'}", folder, content=SHIPPED_CONTENT,
+                       **enable()) as host:  # fmt: skip
+            secret = set_up_team(host)
         yield served, secret
 
 

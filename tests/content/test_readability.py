@@ -96,3 +96,21 @@ def test_the_shipped_curriculum_is_easy_enough_to_read_in_both_languages():
     _, problems = check_tree(SHIPPED_CONTENT, ("es", "en"))
     hard = [str(w) for w in problems.warnings if "hard to read" in str(w)]
     assert hard == []
+
+
+def test_the_preview_warm_up_leaves_every_step_scored(app):
+    """The preview scores every step as it starts, so its first /review/ scores none."""
+    from app.curriculum import CATALOG
+    from app.curriculum.readability import measure, warm
+
+    catalog = CATALOG.of(app)
+    warm(catalog)
+    before = measure.cache_info()
+    steps = [
+        (step, lang) for lang in catalog.locales for m in catalog.modules(lang) for step in m.steps
+    ]
+    for step, lang in steps:
+        measure(step, lang)
+    after = measure.cache_info()
+    assert after.misses == before.misses
+    assert after.hits == before.hits + len(steps)

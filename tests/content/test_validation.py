@@ -294,3 +294,13 @@ def test_a_wrong_help_entry_is_reported_at_its_id(content_copy, old, new, fragme
     expected = f"{path}:{line_of(path, 'id: es-024')}: help entry 'es-024'"
     found = [str(p) for p in problems.errors]
     assert any(p.startswith(expected) and fragment in p for p in found), found
+
+
+def test_docs_show_every_help_entry_key_as_declared():
+    from app.config import PROJECT_ROOT
+    from app.helpdesk.docs import entry_table
+
+    page = (PROJECT_ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert entry_table() in page, (
+        "run `python -m app.helpdesk.docs` and paste the table into the page"
+    )

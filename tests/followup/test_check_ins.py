@@ -9,8 +9,7 @@ from datetime import date
 import pytest
 
 from app.curriculum import CATALOG
-from app.db import ENGINE
-from tests.support.apps import SHIPPED_CONTENT, make_app
+from tests.support.apps import SHIPPED_CONTENT
 from tests.support.pages import read_as_a_public_page
 from tests.support.visitor import (
     MARKER,
@@ -25,10 +24,8 @@ A_DAY = re.compile(rb"\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d{8}T\d{4}")
 
 
 @pytest.fixture
-def shipped(sqlite_url, tmp_path):
-    app = make_app(sqlite_url, tmp_path, content=SHIPPED_CONTENT)
-    yield app
-    ENGINE.of(app).dispose()
+def shipped(app_factory, sqlite_url, tmp_path):
+    return app_factory(sqlite_url, tmp_path, content=SHIPPED_CONTENT)
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.db import ENGINE
-from tests.support.apps import make_app
 from tests.support.guided import enable, set_up_team
 
 
 @pytest.fixture
-def guided_app(database_url, tmp_path):
-    application = make_app(database_url, tmp_path, **enable())
-    yield application
-    ENGINE.of(application).dispose()
+def guided_app(app_factory, database_url, tmp_path):
+    return app_factory(database_url, tmp_path, **enable())
 
 
 @pytest.fixture

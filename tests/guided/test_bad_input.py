@@ -7,8 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.db import ENGINE
-from tests.support.apps import make_app
+from tests.support.apps import built_app
 from tests.support.guided import (
     enable,
     set_up_team,
@@ -35,13 +34,12 @@ PATHS = st.sampled_from(
 @pytest.fixture(scope="module")
 def people(tmp_path_factory):
     folder = tmp_path_factory.mktemp("guided-fuzz")
-    app = make_app(f"sqlite:///{folder / 'rumbo.db'}", folder, **enable())
-    secret = set_up_team(app)
-    visitor, thread = visitor_with_a_conversation(app)
-    counsellor = app.test_client()
-    sign_in(counsellor, secret)
-    yield visitor, counsellor, thread
-    ENGINE.of(app).dispose()
+    with built_app(f"sqlite:///{folder / 'rumbo.db'}", folder, **enable()) as app:
+        secret = set_up_team(app)
+        visitor, thread = visitor_with_a_conversation(app)
+        counsellor = app.test_client()
+        sign_in(counsellor, secret)
+        yield visitor, counsellor, thread
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -122,7 +122,7 @@ def test_a_new_passphrase_keeps_the_conversations(guided_app, totp_secret):
     assert REPLY in again.get("/en/messages").text
 
 
-def test_ticks_about_past_offences_are_never_shared(sqlite_url, tmp_path):
+def test_ticks_about_past_offences_are_never_shared(app_factory, sqlite_url, tmp_path):
     """A private answer (the after-offence checklist) stays on its page: sharing the module that
     holds it seals the module's other answers for the counsellors, never that one."""
     from app.curriculum import CATALOG
@@ -130,10 +130,10 @@ def test_ticks_about_past_offences_are_never_shared(sqlite_url, tmp_path):
     from app.workbook.crypto import new_keys
     from app.workbook.current import server_keys
     from app.workbook.store import Workbook
-    from tests.support.apps import SHIPPED_CONTENT, make_app
+    from tests.support.apps import SHIPPED_CONTENT
     from tests.support.guided import enable
 
-    app = make_app(sqlite_url, tmp_path, content=SHIPPED_CONTENT, **enable())
+    app = app_factory(sqlite_url, tmp_path, content=SHIPPED_CONTENT, **enable())
     module = next(m for m in CATALOG.of(app).modules("en") if m.slug == "staying-on-track")
     exercises = [e for step in module.steps for e in step.exercises]
     private = [e.id for e in exercises if e.private]
@@ -144,4 +144,3 @@ def test_ticks_about_past_offences_are_never_shared(sqlite_url, tmp_path):
         workbook = Workbook(new_keys(server_keys()), answers, kept=True)
         sealed = Draft(SECRET_MESSAGE, (module.slug,)).message(workbook, "en")
     assert sealed.answers == {module.slug: {public: "shared"}}
-    ENGINE.of(app).dispose()

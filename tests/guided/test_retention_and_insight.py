@@ -12,7 +12,6 @@ from app.db import ENGINE
 from app.guided.model import CounsellorSessionRow, MessageRow, ThreadRow
 from app.insight.model import WeeklyAnswer
 from app.insight.password import hash_password
-from tests.support.apps import make_app
 from tests.support.guided import (
     enable,
     send_message,
@@ -84,8 +83,8 @@ def test_insight_counts_whole_weeks_with_small_cells_hidden(guided_app, totp_sec
     assert {r.week.weekday() for r in rows} == {0}  # each in its week (the Monday)
 
 
-def test_the_insight_page_never_shows_one_conversation(sqlite_url, tmp_path):
-    app = make_app(sqlite_url, tmp_path, insight={"password_hash": hash_password("pw"),
+def test_the_insight_page_never_shows_one_conversation(app_factory, sqlite_url, tmp_path):
+    app = app_factory(sqlite_url, tmp_path, insight={"password_hash": hash_password("pw"),
                    "flush_seconds": 0}, **enable())  # fmt: skip
     secret = set_up_team(app)
     _visitor, thread = visitor_with_a_conversation(app)
@@ -98,4 +97,3 @@ def test_the_insight_page_never_shows_one_conversation(sqlite_url, tmp_path):
     # This week is not finished and one conversation is under min_cell: nothing about it shows.
     assert "guided:conversations" not in section
     assert "No figures for this period." in section
-    ENGINE.of(app).dispose()

@@ -8,10 +8,8 @@ import threading
 
 import pytest
 
-from app.db import ENGINE
 from app.insight.password import _b64
 from app.privacy.work_gate import WORK_GATE
-from tests.support.apps import make_app
 
 PASSWORD = "correct horse battery"
 WRONG, IN_PARALLEL = 70, 5
@@ -25,10 +23,8 @@ def cheap_hash(password: str) -> str:
 
 
 @pytest.fixture
-def admin_app(sqlite_url, tmp_path):
-    app = make_app(sqlite_url, tmp_path, insight={"password_hash": cheap_hash(PASSWORD)})
-    yield app
-    ENGINE.of(app).dispose()
+def admin_app(app_factory, sqlite_url, tmp_path):
+    return app_factory(sqlite_url, tmp_path, insight={"password_hash": cheap_hash(PASSWORD)})
 
 
 def login(app, password: str) -> int:

@@ -15,7 +15,6 @@ from app.insight.counting import TALLY
 from app.insight.model import DailyCount, WeeklyAnswer
 from app.insight.password import hash_password
 from app.weeks import monday as week_of
-from tests.support.apps import make_app
 from tests.support.visitor import answer, keep
 
 
@@ -110,22 +109,21 @@ def test_pages_render_when_the_counts_table_is_missing(app):
     assert answer(visitor).status_code == 303
 
 
-def test_counts_are_batched_when_an_interval_is_set(tmp_path, sqlite_url):
-    app = make_app(sqlite_url, tmp_path, insight={"flush_seconds": 300})
+def test_counts_are_batched_when_an_interval_is_set(app_factory, tmp_path, sqlite_url):
+    app = app_factory(sqlite_url, tmp_path, insight={"flush_seconds": 300})
     visitor = app.test_client()
     for _ in range(3):
         visitor.get("/en/m/1/1")
     assert counts(app) == {}  # still in memory
     TALLY.of(app).flush()
     assert counts(app) == {("en", "sample", "thinking", "step_viewed"): 3}
-    ENGINE.of(app).dispose()
 
 
 @pytest.fixture
-def reporting_app(tmp_path, sqlite_url, monkeypatch):
+def reporting_app(app_factory, tmp_path, sqlite_url, monkeypatch):
     # Counted in the last finished week: the current one is never reported.
     monkeypatch.setattr(counting, "today", lambda: week_of(date.today()) - timedelta(days=3))
-    app = make_app(
+    app = app_factory(
         sqlite_url,
         tmp_path,
         insight={
@@ -138,8 +136,7 @@ def reporting_app(tmp_path, sqlite_url, monkeypatch):
     for _ in range(4):
         visitor.get("/en/m/1/1")
     visitor.get("/en/m/1/2")
-    yield app
-    ENGINE.of(app).dispose()
+    return app
 
 
 def test_report_hides_small_cells_in_every_format(reporting_app):

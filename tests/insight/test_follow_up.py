@@ -14,7 +14,6 @@ from app.insight import counting
 from app.insight.model import DailyCount, WeeklyAnswer
 from app.insight.password import hash_password
 from app.weeks import iso_week, monday
-from tests.support.apps import make_app
 from tests.support.visitor import MARKER, check_in
 
 LAST_WEEK_DAY = monday(date.today()) - timedelta(days=3)  # the current week is never reported
@@ -23,14 +22,12 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def reporting(sqlite_url, tmp_path):
-    app = make_app(
+def reporting(app_factory, sqlite_url, tmp_path):
+    return app_factory(
         sqlite_url,
         tmp_path,
         insight={"flush_seconds": 0, "min_cell": 3, "password_hash": hash_password(PASSWORD)},
     )
-    yield app
-    ENGINE.of(app).dispose()
 
 
 def test_check_ins_are_counted_per_day_and_urges_per_week(reporting):

@@ -21,11 +21,9 @@ WEDNESDAY = date(2026, 11, 25)
 
 
 @pytest.fixture
-def reporting_app(tmp_path, sqlite_url):
+def reporting_app(app_factory, tmp_path, sqlite_url):
     insight = {"password_hash": hash_password(PASSWORD), "min_cell": 3, "flush_seconds": 0}
-    app = make_app(sqlite_url, tmp_path, insight=insight)
-    yield app
-    ENGINE.of(app).dispose()
+    return app_factory(sqlite_url, tmp_path, insight=insight)
 
 
 def rows(app):

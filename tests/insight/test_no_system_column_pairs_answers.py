@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import text
 
 from app.db import ENGINE
-from tests.support.apps import make_app
 from tests.support.visitor import check_in
 
 pytestmark = pytest.mark.postgres
@@ -20,13 +19,11 @@ TABLES = {
 
 
 @pytest.fixture
-def pg_app(postgres_url, tmp_path):
+def pg_app(app_factory, postgres_url, tmp_path):
     from tests.conftest import _reset_postgres
 
     _reset_postgres(postgres_url)
-    app = make_app(postgres_url, tmp_path)
-    yield app
-    ENGINE.of(app).dispose()
+    return app_factory(postgres_url, tmp_path)
 
 
 def system_columns(app, table: str) -> list[tuple[str, str]]:

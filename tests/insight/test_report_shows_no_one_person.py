@@ -10,11 +10,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.db import ENGINE
 from app.insight import counting
 from app.insight.password import hash_password
 from app.weeks import iso_week, monday
-from tests.support.apps import make_app
 
 PASSWORD = "correct horse battery"
 MIN_CELL = 3
@@ -24,11 +22,9 @@ LAST_WEEK = iso_week(LAST_WEEK_DAY)
 
 
 @pytest.fixture
-def reporting(sqlite_url, tmp_path):
+def reporting(app_factory, sqlite_url, tmp_path):
     insight = {"flush_seconds": 0, "min_cell": MIN_CELL, "password_hash": hash_password(PASSWORD)}
-    app = make_app(sqlite_url, tmp_path, insight=insight)
-    yield app
-    ENGINE.of(app).dispose()
+    return app_factory(sqlite_url, tmp_path, insight=insight)
 
 
 def outcomes(app, n: int, **answers: str) -> None:

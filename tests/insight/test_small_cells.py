@@ -8,9 +8,7 @@ import re
 
 import pytest
 
-from app.db import ENGINE
 from app.insight.password import hash_password
-from tests.support.apps import make_app
 from tests.support.visitor import check_in
 
 PASSWORD = "correct horse battery"
@@ -19,7 +17,7 @@ SHOWN, HIDDEN = MIN_CELL, MIN_CELL - 1
 
 
 @pytest.fixture
-def boundary(sqlite_url, tmp_path, monkeypatch):
+def boundary(app_factory, sqlite_url, tmp_path, monkeypatch):
     """thinking read MIN_CELL times, choosing MIN_CELL - 1 times; urges 2 reported MIN_CELL
     times, urges 7 MIN_CELL - 1 times; all in the last finished week (the current one is never
     reported)."""
@@ -29,7 +27,7 @@ def boundary(sqlite_url, tmp_path, monkeypatch):
     from app.weeks import monday
 
     monkeypatch.setattr(counting, "today", lambda: monday(date.today()) - timedelta(days=3))
-    app = make_app(
+    app = app_factory(
         sqlite_url,
         tmp_path,
         insight={
@@ -47,8 +45,7 @@ def boundary(sqlite_url, tmp_path, monkeypatch):
     for urges, times in (("2", SHOWN), ("7", HIDDEN)):
         for _ in range(times):
             assert check_in(app.test_client(), urges__answer=urges).status_code in (200, 303)
-    yield app
-    ENGINE.of(app).dispose()
+    return app
 
 
 def admin_page(app) -> str:

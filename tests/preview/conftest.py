@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.db import ENGINE
-from tests.support.apps import make_app
-
 
 @pytest.fixture
-def preview_app(sqlite_url, tmp_path, content_copy):
-    application = make_app(sqlite_url, tmp_path, content=content_copy, preview=True)
-    yield application
-    ENGINE.of(application).dispose()
+def preview_app(app_factory, sqlite_url, tmp_path, content_copy):
+    return app_factory(sqlite_url, tmp_path, content=content_copy, preview=True)
 
 
 @pytest.fixture

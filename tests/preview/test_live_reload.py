@@ -9,8 +9,6 @@ import re
 import pytest
 
 from app import create_app
-from app.db import ENGINE
-from tests.support.apps import make_app
 from tests.support.content import line_of, replace
 
 
@@ -104,16 +102,17 @@ def test_a_missing_locale_folder_is_reported_not_fatal(preview, content_copy):
     assert "content folder for enabled locale 'es' is missing" in page
 
 
-def test_the_preview_starts_on_broken_content_and_recovers(sqlite_url, tmp_path, content_copy):
+def test_the_preview_starts_on_broken_content_and_recovers(
+    app_factory, sqlite_url, tmp_path, content_copy
+):
     path = content_copy / "en" / "01-sample.md"
     original = path.read_text(encoding="utf-8")
     replace(path, "type: balance", "type: slider")
-    app = make_app(sqlite_url, tmp_path, content=content_copy, preview=True)
+    app = app_factory(sqlite_url, tmp_path, content=content_copy, preview=True)
     client = app.test_client()
     assert "unknown type 'slider'" in shown(client.get("/en/"))
     path.write_text(original, encoding="utf-8")
     assert client.get("/en/").status_code == 200
-    ENGINE.of(app).dispose()
 
 
 def test_without_the_preview_broken_content_still_stops_the_start(content_copy, tmp_path):

@@ -10,11 +10,10 @@ import secrets
 import pyotp
 import pytest
 
-from app.db import ENGINE
 from app.migrate import upgrade
 from tests.conftest import _reset_postgres
 from tests.scaleout.test_two_instances import answer, passphrase_from, reflections
-from tests.support.apps import SHIPPED_CONTENT, make_app
+from tests.support.apps import SHIPPED_CONTENT, built_app
 from tests.support.guided import PASSWORD, TEAM_PASSPHRASE, enable, set_up_team
 from tests.support.gunicorn import gunicorn
 from tests.support.http import HttpVisitor
@@ -31,10 +30,9 @@ def guided_portal(postgres_url, tmp_path_factory):
     upgrade(postgres_url)
     folder = tmp_path_factory.mktemp("guided-two-instances")
     key = secrets.token_urlsafe(48)
-    host = make_app(postgres_url, folder / "host", content=SHIPPED_CONTENT, secret_key=key,
-                    **enable())  # fmt: skip
-    secret = set_up_team(host)  # as the host would, with the instances' secret key
-    ENGINE.of(host).dispose()
+    with built_app(postgres_url, folder / "host", content=SHIPPED_CONTENT, secret_key=key,
+                   **enable()) as host:  # fmt: skip
+        secret = set_up_team(host)  # as the host would, with the instances' secret key
     config = folder / "rumbo.toml"
     config.write_text("[insight]\nflush_seconds = 0\n[guided]\nenabled = true\n")
     extra = {"RUMBO_CONFIG": str(config)}

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from app.db import ENGINE
-from tests.support.apps import SHIPPED_CONTENT, make_app
+from tests.support.apps import SHIPPED_CONTENT
 
 
 @pytest.fixture
-def shipped(sqlite_url, tmp_path):
-    app = make_app(
+def shipped(app_factory, sqlite_url, tmp_path):
+    return app_factory(
         sqlite_url, tmp_path, content=SHIPPED_CONTENT, insight={"flush_seconds": 0, "min_cell": 2}
     )
-    yield app
-    ENGINE.of(app).dispose()
 
 
 def answer_questions(client, lang="en", **answers):

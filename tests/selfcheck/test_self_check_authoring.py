@@ -10,7 +10,6 @@ import pytest
 
 from app.authoring import shown_path
 from app.curriculum import check_tree
-from app.db import ENGINE
 from tests.support.apps import SHIPPED_CONTENT, make_app
 from tests.support.content import line_of, replace
 
@@ -120,11 +119,11 @@ def test_a_yes_or_no_option_that_yaml_would_misread_is_explained(content):
 
 
 def test_content_check_lists_the_problems_and_the_portal_refuses_to_start(
-    content, tmp_path, capsys
+    app_factory, content, tmp_path, capsys
 ):
     path = content / "en" / "self-check.md"
     replace(path, "suggest: relationships", "suggest: friendships")
-    app = make_app(f"sqlite:///{tmp_path / 'ok.db'}", tmp_path, content=SHIPPED_CONTENT)
+    app = app_factory(f"sqlite:///{tmp_path / 'ok.db'}", tmp_path, content=SHIPPED_CONTENT)
     result = app.test_cli_runner().invoke(args=["content", "check", str(content)])
     assert result.exit_code == 1
     assert "unknown module 'friendships'" in result.output
@@ -142,8 +141,8 @@ def test_require_reviewed_fails_while_the_self_check_is_a_draft(content):
     ]
 
 
-def test_the_preview_shows_the_questions_and_rules_side_by_side(content, tmp_path):
-    app = make_app(f"sqlite:///{tmp_path / 'p.db'}", tmp_path, content=content, preview=True)
+def test_the_preview_shows_the_questions_and_rules_side_by_side(app_factory, content, tmp_path):
+    app = app_factory(f"sqlite:///{tmp_path / 'p.db'}", tmp_path, content=content, preview=True)
     preview = app.test_client()
     assert 'href="/review/self-check/"' in preview.get("/review/").text
     page = preview.get("/review/self-check/")
@@ -155,4 +154,3 @@ def test_the_preview_shows_the_questions_and_rules_side_by_side(content, tmp_pat
     replace(content / "es" / "self-check.md", "suggest: self-compassion", "suggest: good-life")
     flagged = preview.get("/review/self-check/").text
     assert "differs from" in flagged
-    ENGINE.of(app).dispose()

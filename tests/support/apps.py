@@ -4,13 +4,17 @@ behaves like a current browser. Imported by the fixtures in tests/conftest.py an
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, inspect
 
 from app import create_app
+from app.db import ENGINE
 from app.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,6 +57,18 @@ def make_app(database_url: str, tmp_path: Path, content: Path = FIXTURE_CONTENT,
     upgrade(database_url)
     app.test_client_class = ClosingClient
     return app
+
+
+@contextmanager
+def built_app(
+    database_url: str, tmp_path: Path, content: Path = FIXTURE_CONTENT, **config
+) -> Iterator[Flask]:
+    """``make_app``, with the app's database connections closed when the block ends."""
+    app = make_app(database_url, tmp_path, content, **config)
+    try:
+        yield app
+    finally:
+        ENGINE.of(app).dispose()
 
 
 def table_names(url: str) -> set[str]:

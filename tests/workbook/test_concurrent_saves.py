@@ -7,19 +7,16 @@ import threading
 import pytest
 
 from app.curriculum import CATALOG
-from app.db import ENGINE
 from app.workbook import store
-from tests.support.apps import SHIPPED_CONTENT, make_app
+from tests.support.apps import SHIPPED_CONTENT
 from tests.support.visitor import workbook_cookie
 
 SAVES = 20
 
 
 @pytest.fixture
-def shipped(database_url, tmp_path):
-    app = make_app(database_url, tmp_path, content=SHIPPED_CONTENT)
-    yield app
-    ENGINE.of(app).dispose()
+def shipped(app_factory, database_url, tmp_path):
+    return app_factory(database_url, tmp_path, content=SHIPPED_CONTENT)
 
 
 def free_text_exercises(app, count: int) -> list[tuple[str, str, str]]:

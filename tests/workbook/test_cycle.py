@@ -170,15 +170,13 @@ def test_workbook_and_plan_download_as_markdown(visitor):
     assert plan.headers["Content-Type"].startswith("text/markdown")
 
 
-def test_the_cookie_is_secure_on_https_hosts(tmp_path, sqlite_url):
-    from tests.support.apps import make_app
+def test_the_cookie_is_secure_on_https_hosts(app_factory, tmp_path, sqlite_url):
 
-    app = make_app(sqlite_url, tmp_path, https=True)
+    app = app_factory(sqlite_url, tmp_path, https=True)
     response = answer(app.test_client())
     cookie = response.headers["Set-Cookie"]
     assert cookie.startswith("__Host-rumbo=")
     assert "Secure" in cookie
-    ENGINE.of(app).dispose()
 
 
 def test_sending_keep_again_never_replaces_the_passphrase_silently(client):

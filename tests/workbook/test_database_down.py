@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.db import ENGINE
-from tests.support.apps import make_app
+from tests.support.apps import built_app
 from tests.support.postgres import PostgresServer
 from tests.support.safety import IMMINENT
 from tests.support.visitor import MARKER, answer, check_in, workbook_cookie
@@ -57,13 +57,12 @@ def down(request, tmp_path):
     """An app, a visitor with a workbook (an answer and a check-in) and a way to stop the
     database under them."""
     database = (SqliteDown if request.param == "sqlite" else PostgresDown)(tmp_path)
-    app = make_app(database.url, tmp_path)
-    visitor = app.test_client()
-    assert answer(visitor).status_code == 303
-    assert check_in(visitor, note="an earlier note").status_code == 303
-    database.stop(app)
-    yield app, visitor
-    ENGINE.of(app).dispose()
+    with built_app(database.url, tmp_path) as app:
+        visitor = app.test_client()
+        assert answer(visitor).status_code == 303
+        assert check_in(visitor, note="an earlier note").status_code == 303
+        database.stop(app)
+        yield app, visitor
     database.close()
 
 
@@ -121,9 +120,9 @@ def test_keep_and_the_deletes_answer_503_and_claim_nothing(down):
     assert_cookie_kept(deleted)
 
 
-def test_the_workbook_is_whole_when_the_database_comes_back(tmp_path):
+def test_the_workbook_is_whole_when_the_database_comes_back(app_factory, tmp_path):
     database = SqliteDown(tmp_path)
-    app = make_app(database.url, tmp_path)
+    app = app_factory(database.url, tmp_path)
     visitor = app.test_client()
     answer(visitor)
     database.stop(app)
@@ -133,7 +132,6 @@ def test_the_workbook_is_whole_when_the_database_comes_back(tmp_path):
     shutil.move(database.file.with_name("away.db"), database.file)
     assert workbook_cookie(visitor) is not None
     assert MARKER in visitor.get("/en/workbook/1").text
-    ENGINE.of(app).dispose()
 
 
 @pytest.mark.slow

@@ -13,18 +13,17 @@ from sqlalchemy import create_engine, event, text, update
 from app.db import ENGINE, SESSIONMAKER
 from app.workbook import retention
 from app.workbook.model import WorkbookRow
-from tests.support.apps import make_app
 from tests.support.visitor import answer
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def portal(postgres_url, tmp_path):
+def portal(app_factory, postgres_url, tmp_path):
     from tests.conftest import _reset_postgres
 
     _reset_postgres(postgres_url)
-    app = make_app(postgres_url, tmp_path)
+    app = app_factory(postgres_url, tmp_path)
     for _ in range(3):
         answer(app.test_client())
     with ENGINE.of(app).begin() as connection:  # one of them expired
@@ -33,8 +32,7 @@ def portal(postgres_url, tmp_path):
         connection.execute(
             update(WorkbookRow).where(WorkbookRow.lookup_id == first).values(last_used=old)
         )
-    yield app
-    ENGINE.of(app).dispose()
+    return app
 
 
 def purge(app) -> int:
