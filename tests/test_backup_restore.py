@@ -56,7 +56,7 @@ def test_a_restored_backup_opens_a_kept_workbook_with_its_passphrase(database_ur
     assert restored.exit_code == 0, restored.output
     returning = after.test_client()
     assert returning.post("/en/resume", data={"passphrase": phrase}).status_code == 303
-    assert MARKER in returning.get("/en/workbook").text
+    assert MARKER in returning.get("/en/workbook/1").text
     after.extensions["rumbo.engine"].dispose()
 
     without_the_key = make_app(target, tmp_path / "other", secret_key=OTHER_KEY)
@@ -92,5 +92,5 @@ def test_a_sqlite_backup_restores_into_postgresql(sqlite_url, postgres_url, tmp_
     assert restored.exit_code == 0, restored.output
     returning = after.test_client()
     assert returning.post("/en/resume", data={"passphrase": phrase}).status_code == 303
-    assert MARKER in returning.get("/en/workbook").text
+    assert MARKER in returning.get("/en/workbook/1").text
     after.extensions["rumbo.engine"].dispose()
