@@ -56,7 +56,7 @@ def test_a_restored_backup_opens_a_kept_workbook_with_its_passphrase(
     assert restored.exit_code == 0, restored.output
     returning = after.test_client()
     assert returning.post("/en/resume", data={"passphrase": phrase}).status_code == 303
-    assert MARKER in returning.get("/en/workbook").text
+    assert MARKER in returning.get("/en/workbook/1").text
 
     without_the_key = app_factory(target, tmp_path / "other", secret_key=OTHER_KEY)
     stranger = without_the_key.test_client()
@@ -89,4 +89,4 @@ def test_a_sqlite_backup_restores_into_postgresql(app_factory, sqlite_url, postg
     assert restored.exit_code == 0, restored.output
     returning = after.test_client()
     assert returning.post("/en/resume", data={"passphrase": phrase}).status_code == 303
-    assert MARKER in returning.get("/en/workbook").text
+    assert MARKER in returning.get("/en/workbook/1").text

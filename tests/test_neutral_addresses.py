@@ -40,7 +40,7 @@ def test_an_answer_saved_before_still_shows_and_a_form_from_before_still_saves(a
     assert saved.status_code == 303
     assert saved.headers["Location"].startswith("/en/m/1/1")
     assert MARKER in visitor.get("/en/m/1/1").text
-    assert MARKER in visitor.get("/en/workbook").text
+    assert MARKER in visitor.get("/en/workbook/1").text
 
 
 def test_unknown_numbers_are_not_found(client):

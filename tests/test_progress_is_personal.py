@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.page_cache import PAGE_CACHE
 from tests.support.visitor import answer
 
 PAGES = ("/en/", "/en/modules/", "/en/m/1/", "/es/", "/es/modules/", "/es/m/1/")
@@ -24,7 +25,7 @@ def test_a_visitors_progress_never_reaches_another_reader(app, path):
         theirs = reader.get(path)
         assert "no-store" not in theirs.headers.get("Cache-Control", "")
         assert not any(word in theirs.text for word in PERSONAL), path
-    kept = app.extensions["rumbo.page_cache"].get(path)
+    kept = PAGE_CACHE.of(app).get(path)
     assert kept is not None
     assert not any(word.encode() in kept for word in PERSONAL)
 

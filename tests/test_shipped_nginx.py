@@ -4,6 +4,7 @@ user agent or requested path (docs/privacy.md, "What the server keeps")."""
 
 from __future__ import annotations
 
+import re
 import secrets
 import socket
 import ssl
@@ -65,6 +66,18 @@ def get(path: str, host: str = HOST, agent: str = AGENT) -> bytes:
     ).encode()
 
 
+def gzipped(path: str, cookie: str = "") -> bytes:
+    extra = f"Cookie: {cookie}\r\n" if cookie else ""
+    return (
+        f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nAccept-Encoding: gzip\r\n{extra}"
+        "Connection: close\r\n\r\n"
+    ).encode()
+
+
+def head(answer: bytes) -> bytes:
+    return answer.split(b"\r\n\r\n")[0].lower()
+
+
 def test_nginx_accepts_every_shipped_file_together(tmp_path):
     site = install_shipped(
         tmp_path / "nginx", list(INSTALLED)[1:], {}, self_signed(tmp_path / "cert")
@@ -107,6 +120,15 @@ def test_the_shipped_front_keeps_no_trace_of_visitors(tmp_path, sqlite_url):
             )
             huge = get(PATH).replace(b"Connection", b"X-Pad: " + b"a" * 20000 + b"\r\nConnection")
             assert ask(site.https, huge, HOST).startswith(b"HTTP/1.1 400")
+            # Compression: public pages and the style sheet gzipped (by the portal, passed on);
+            # never a page asked for with a cookie, which may show the visitor's words.
+            assert b"content-encoding: gzip" in head(ask(site.https, gzipped("/es/"), HOST))
+            css = re.search(rb'href="(/assets/[^"]+\.css)"', page).group(1).decode()
+            assert b"content-encoding: gzip" in head(ask(site.https, gzipped(css), HOST))
+            for personal in ("/es/workbook", "/es/", "/es/workbook/check-ins"):
+                answer = ask(site.https, gzipped(personal, cookie="rumbo=abc"), HOST)
+                assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
+                assert b"content-encoding" not in head(answer), personal
             # The onion block, with its instance down: an error page, no log line.
             gone = ask(site.onion, get(PATH, host="abcdefghij.onion"))
             assert gone.startswith(b"HTTP/1.1 502"), gone[:200]

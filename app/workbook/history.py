@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel.dates import format_skeleton
 from flask_babel import lazy_gettext as _l
@@ -48,11 +49,18 @@ def module_progress(modules: Sequence[Module], workbook: Workbook) -> list[Modul
 
 def week_label(week: str, with_year: bool = False) -> str:
     """An ISO week as the date of its Monday, in the page's language ("9 Feb", "9 feb 2026")."""
+    return _week_label(week, with_year, current_locale())
+
+
+@lru_cache(maxsize=4096)
+def _week_label(week: str, with_year: bool, locale: str) -> str:
+    """Formatting a date is slow (a third of the overview's time): each week is named once
+    per worker. Only weeks and a locale are kept, never whose they were."""
     try:
         monday = parse_iso_week(week)
     except ValueError:
         return week
-    return format_skeleton("yMMMd" if with_year else "MMMd", monday, locale=current_locale())
+    return format_skeleton("yMMMd" if with_year else "MMMd", monday, locale=locale)
 
 
 def _weeks_between(first: str, later: str) -> int:

@@ -88,6 +88,14 @@ def _check_ins(page, portal, lang):
     assert page.locator("svg.chart").count() == 3
 
 
+def _check_in_history(page, portal, lang):
+    check_in(page, portal.origin, lang, "first", urges=8)
+    check_in(page, portal.origin, lang, "second")
+    page.goto(portal.url(f"/{lang}/workbook/check-ins"))
+    assert page.locator("svg.chart").count() == 3
+    assert page.locator(".check-in-entry").count() == 2
+
+
 def _self_check_route(page, portal, lang):
     take_self_check(page, portal.origin, lang, suicide=2, lonely=8, urge_strength=9)
     assert page.is_visible(".route-crisis")
@@ -141,6 +149,10 @@ PAGES = {
     "check-in-saved": lambda page, portal, lang: check_in(page, portal.origin, lang, "x", 8),
     "workbook-check-ins": _check_ins,
     "delete-asked": _delete_asked,
+    "workbook-check-in-history": _check_in_history,
+    "workbook-check-in-history-empty": _goto("/workbook/check-ins"),
+    "workbook-module-answers": _goto("/workbook/1"),
+    "workbook-module-empty": _goto("/workbook/1"),
     "now": _goto("/now"),
     "now-own-plan": _goto("/now"),
     "self-check": _goto("/self-check"),
@@ -161,6 +173,7 @@ WITH_ANSWERS = {
     "home-with-progress",
     "modules-with-progress",
     "module-overview-with-progress",
+    "workbook-module-answers",
     "plan-answers",
     "now-own-plan",
 }  # opened with the workbook of a whole module

@@ -27,7 +27,10 @@ def test_two_check_ins_are_charted_and_the_reminder_downloads(
     assert page.locator("ul.comparison li").count() == 3
     check_in(page, portal.origin, lang, "second check-in note")
 
-    page.goto(portal.url(f"/{lang}/workbook"))
+    page.goto(portal.url(f"/{lang}/workbook"))  # the last weeks' charts and the latest
+    assert page.locator("svg.chart").count() == 3
+    assert page.is_visible("text=second check-in note")
+    page.click(f'a[href="/{lang}/workbook/check-ins"]')  # every check-in, with the year
     assert page.locator("svg.chart").count() == 3
     assert page.locator("#chart-urges circle").count() == 2
     assert page.is_visible("text=first check-in note")

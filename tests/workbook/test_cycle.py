@@ -58,7 +58,7 @@ def test_answer_keep_close_resume_change_delete(any_db_app, lang):
     resumed = second_device.post(f"/{lang}/resume", data={"passphrase": passphrase})
     assert resumed.status_code == 303
     assert resumed.headers["Location"] == f"/{lang}/workbook"
-    overview = second_device.get(f"/{lang}/workbook")
+    overview = second_device.get(f"/{lang}/workbook/1")
     assert MARKER in overview.text
     assert overview.headers["Cache-Control"] == "no-store"
 
@@ -135,7 +135,7 @@ def test_every_exercise_type_can_be_answered(visitor):
     judging = visitor.get("/en/m/1/3").text
     assert "This is a myth." in judging
     assert "Every image records the abuse of a real child." in judging
-    workbook = visitor.get("/en/workbook").text
+    workbook = visitor.get("/en/workbook/1").text + visitor.get("/en/workbook/2").text
     for text in (
         "My own words",
         "7 on a scale from 0 to 10",
@@ -255,7 +255,7 @@ def test_a_copied_cookie_stops_opening_the_workbook_after_days_without_use(app):
     answer(client)
     keep(client)
     cookie_written_on(app, client, date.today() - timedelta(days=3))  # a restored old session
-    page = client.get("/en/workbook")
+    page = client.get("/en/workbook/1")
     assert MARKER not in page.text
     assert "rumbo=;" in page.headers["Set-Cookie"]
 
@@ -264,7 +264,7 @@ def test_a_cookie_in_use_is_dated_again_each_day(app):
     client = app.test_client()
     answer(client)
     cookie_written_on(app, client, date.today() - timedelta(days=1))
-    page = client.get("/en/workbook")
+    page = client.get("/en/workbook/1")
     assert MARKER in page.text
     assert page.headers["Set-Cookie"].startswith("rumbo=")  # rewritten with today's date
     assert "rumbo=;" not in page.headers["Set-Cookie"]

@@ -32,7 +32,7 @@ def test_a_cookie_from_a_retired_key_opens_and_moves_to_the_new_key(sqlite_url, 
     rotated = portal(sqlite_url, tmp_path, NEW, retired=(OLD,))
     returning = rotated.test_client()
     returning.set_cookie("rumbo", old_cookie)
-    page = returning.get("/en/workbook")
+    page = returning.get("/en/workbook/1")
     assert MARKER in page.text
     new_cookie = workbook_cookie(returning).value
     assert sealed_by(new_cookie) == ServerKeys.from_secret(NEW).key_id

@@ -40,7 +40,7 @@ def test_a_version_1_cookie_of_a_workbook_in_use_opens_and_is_written_again(app)
     answer(client)
     as_version_1(app, client)
     old = workbook_cookie(client).value
-    page = client.get("/en/workbook")
+    page = client.get("/en/workbook/1")
     assert MARKER in page.text
     assert page.headers["Set-Cookie"].startswith("rumbo=")
     assert workbook_cookie(client).value != old

@@ -46,7 +46,7 @@ def test_an_older_cookie_opens_its_workbook(app, version):
     }[version]
     returning = app.test_client()
     returning.set_cookie("rumbo", encoded(older))
-    page = returning.get("/en/workbook")
+    page = returning.get("/en/workbook/1")
     assert MARKER in page.text
     # Both are rewritten in today's form at once (a v1 cookie is held to the idleness rule).
     assert todays_plaintext(app, workbook_cookie(returning).value)[:64] == keys

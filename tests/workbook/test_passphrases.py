@@ -70,7 +70,7 @@ def test_a_spanish_passphrase_typed_without_accents_opens_the_workbook(app, monk
     resumed = other_device.post("/es/resume", data={"passphrase": typed})
     assert resumed.status_code == 303
     assert resumed.headers["Location"].startswith("/es/workbook")
-    assert MARKER in other_device.get("/es/workbook").text  # the saved answer is back
+    assert MARKER in other_device.get("/es/workbook/1").text  # the saved answer is back
 
 
 def test_a_spanish_passphrase_with_a_word_changed_does_not_open_it(app, monkeypatch):
@@ -82,7 +82,7 @@ def test_a_spanish_passphrase_with_a_word_changed_does_not_open_it(app, monkeypa
     other_device = app.test_client()
     wrong = SPANISH_PHRASE.replace("café", "cafés")
     assert other_device.post("/es/resume", data={"passphrase": wrong}).status_code != 303
-    assert MARKER not in other_device.get("/es/workbook").text
+    assert MARKER not in other_device.get("/es/workbook/1").text
 
 
 def test_a_workbook_kept_with_an_older_spanish_passphrase_still_opens(app, monkeypatch):

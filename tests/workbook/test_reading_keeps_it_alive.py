@@ -41,4 +41,4 @@ def test_a_workbook_only_read_outlives_the_purge(app):
     with app.app_context():  # the purge as it runs tomorrow
         tomorrow = date.today() + timedelta(days=1)
         retention.purge(SESSIONMAKER.of(app)(), tomorrow, 180)
-    assert MARKER in visitor.get("/en/workbook").text
+    assert MARKER in visitor.get("/en/workbook/1").text
