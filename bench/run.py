@@ -96,8 +96,11 @@ def self_check_cookie(base: str) -> str:
 
 def kept_passphrase(base: str) -> str:
     cookie = workbook_cookie(base)
-    status, _, body = request(base, "POST", "/es/workbook/keep", {}, cookie)
-    assert status == 200, f"keeping a workbook gave {status}"
+    status, headers, _ = request(base, "POST", "/es/workbook/keep", {}, cookie)
+    assert status == 303, f"keeping a workbook gave {status}"  # to the page that shows it once
+    kept = headers["Set-Cookie"].split(";", 1)[0] if headers["Set-Cookie"] else cookie
+    status, _, body = request(base, "GET", headers["Location"], None, kept)
+    assert status == 200, f"the passphrase page gave {status}"
     found = re.search(rb'class="passphrase"[^>]*><strong>([^<]+)</strong>', body)
     return found.group(1).decode()
 
@@ -171,6 +174,10 @@ def load(args, folder: Path, report: Report) -> None:
             ("step page (workbook cookie)", STEP, cookie, None, 200),
             ("module list", "/es/modules/", None, None, 200),
             ("module list (route cookie)", "/es/modules/", route_cookie, None, 200),
+            ("module list (cookie: progress)", "/es/modules/", cookie, None, 200),
+            ("home (cookie: continue)", "/es/", cookie, None, 200),
+            ("module overview (numbered)", "/es/m/1/", None, None, 200),
+            ("old step address (301)", "/es/modules/motivation/rulers", None, None, 301),
             ("help page", "/es/help", None, None, 200),
             ("page for young people", "/es/young", None, None, 200),
             ("workbook page (cookie)", "/es/workbook", cookie, None, 200),

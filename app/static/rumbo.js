@@ -5,7 +5,9 @@
 
   // Quick exit. Pressing Escape twice (within a second) leaves the site at once and replaces
   // the current history entry, so the Back button does not return here. Nothing may delay it:
-  // it also switches off the unsaved-text question below.
+  // it also switches off the unsaved-text question below. Inside a text box the first Escape
+  // only leaves the box: two presses by accident while typing never throw the text away, and
+  // three deliberate ones still leave.
   var exit = document.getElementById("quick-exit");
   if (exit) {
     var target = exit.getAttribute("data-exit");
@@ -17,8 +19,17 @@
     };
     exit.addEventListener("click", leave);
     var last = 0;
+    var typing = function (element) {
+      return element && (element.tagName === "TEXTAREA" || (element.tagName === "INPUT" &&
+        /^(text|password|search|email|tel|url|number)$/.test(element.type)));
+    };
     document.addEventListener("keydown", function (event) {
       if (event.key !== "Escape") { return; }
+      if (typing(event.target)) {
+        event.target.blur();
+        last = 0;
+        return;
+      }
       var now = Date.now();
       if (now - last < 1000) { leave(event); }
       last = now;
@@ -39,6 +50,22 @@
       event.preventDefault();
       event.returnValue = "";
     });
+  }
+
+  // Show or hide the passphrase (GOV.UK's password input). Hidden again as the form is sent,
+  // so the browser never keeps it as ordinary form text.
+  var toggle = document.querySelector("button.password-toggle");
+  var secret = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+  if (secret) {
+    var label = toggle.firstChild;
+    var show = function (visible) {
+      secret.type = visible ? "text" : "password";
+      toggle.setAttribute("aria-pressed", visible ? "true" : "false");
+      label.nodeValue = toggle.getAttribute(visible ? "data-hide" : "data-show");
+    };
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () { show(secret.type === "password"); });
+    if (secret.form) { secret.form.addEventListener("submit", function () { show(false); }); }
   }
 
   var summary = document.querySelector(".error-summary");

@@ -71,3 +71,25 @@ def test_every_page_links_to_right_now_in_its_header(shipped_app):
         assert f'href="/{lang}/now"' in header, url
         # next to the quick exit, right after it
         assert header.index("quick-exit") < header.index(f'href="/{lang}/now"')
+
+
+# Where each kind of line sits on the page: "above"/"below" in the text must match.
+WHERE_SAID = {
+    "en": {"crisis line below": "crisis", "helplines below": "prevention"},
+    "es": {"línea de crisis de abajo": "crisis", "líneas de ayuda de abajo": "prevention"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_text_points_to_lines_where_they_are(shipped_app, lang):
+    """The call buttons now lead the page: the text must not send a visitor in a hurry down to
+    crisis lines that are above it (issue 23)."""
+    text = " ".join(shipped_app.test_client().get(f"/{lang}/now").text.split())
+    calls = text.index('id="crisis-lines"')
+    prevention = text.index('id="prevention"')
+    for phrase, kind in WHERE_SAID[lang].items():
+        at = text.find(phrase)
+        if at == -1:
+            continue
+        below = prevention if kind == "prevention" else calls
+        assert at < below, f"{phrase!r} points down, but those lines are above it"
