@@ -57,6 +57,10 @@ class Module:
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
 
+    @cached_property  # read on every save: which step each answer belongs to
+    def step_of_exercise(self) -> Mapping[str, int]:
+        return MappingProxyType({e.id: s.number for s in self.steps for e in s.exercises})
+
     def exercise(self, exercise_id: str) -> tuple[Step, Exercise] | None:
         for step in self.steps:
             for exercise in step.exercises:

@@ -3,7 +3,7 @@ pages (safety, privacy, and family: for someone a person close to them has told)
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import abort, get_template_attribute, render_template, request
 from flask.typing import ResponseReturnValue
 
 from ..curriculum import catalog
@@ -13,6 +13,7 @@ from ..insight.counting import count
 from ..insight.outcomes import QUESTIONS
 from ..page_cache import is_public_request, public_page, shared_page, splice
 from ..workbook.current import current_answers, open_workbook
+from ..workbook.my_position import my_position
 from . import bp
 from .routing import AFTER, previous_step_feedback
 
@@ -28,13 +29,24 @@ def home() -> ResponseReturnValue:
 @bp.get("/modules/")
 def module_list() -> ResponseReturnValue:
     # Performance (docs/performance.md): a visitor with a workbook gets the page every reader
-    # gets, with only their route (the self-check's) rendered and put in.
+    # gets, with only their own parts rendered and put in: their route (the self-check's), where
+    # to continue and each module's status.
     modules = catalog().modules(current_locale())
     page = shared_page(lambda: render_template("modules.html", modules=modules))
     if is_public_request():
         return page
     route = render_template("selfcheck/route-on-module-list.html")
-    return splice(page, "part:route", route) if route.strip() else page
+    if route.strip():
+        page = splice(page, "part:route", route)
+    here = my_position()
+    if here is None:
+        return page
+    page = splice(page, "part:progress", render_template("fragments/progress.html"))
+    status_tag = get_template_attribute("fragments/status-tag.html", "status_tag")
+    for place in here.modules:
+        tag = f"<p>{status_tag(place)}</p>"
+        page = splice(page, f"part:status-{place.module.order}", tag)
+    return page
 
 
 @bp.get("/m/<int:module>/")

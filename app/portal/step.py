@@ -7,6 +7,7 @@ the workbook never uses the pages.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from flask import abort, make_response, redirect, render_template, request
@@ -20,6 +21,7 @@ from ..insight.counting import count, count_answer
 from ..page_cache import is_public_request, shared_page, splice
 from ..privacy.headers import mark_personal
 from ..workbook.current import current_answers, current_workbook
+from ..workbook.notes import note_of
 from ..workbook.responses import admit_new_workbook, give_cookie, not_saved_message
 from ..workbook.saving import NotSaved, save_answers
 from . import bp
@@ -75,7 +77,12 @@ def save(slug: str, step_id: str) -> ResponseReturnValue:
     if typed.values or typed.removals:
         try:
             saved = save_answers(
-                current_workbook(), slug, typed.values, typed.removals, admit_new_workbook
+                current_workbook(),
+                slug,
+                typed.values,
+                typed.removals,
+                admit_new_workbook,
+                note=partial(note_of, module),
             )
         except NotSaved as failure:
             message, status = not_saved_message(failure.reason)

@@ -24,10 +24,10 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["workbook_ratings"] = _workbook_ratings
 
 
-def _workbook_ratings(answers: dict[str, dict[str, Any]]) -> list[Any]:
+def _workbook_ratings(workbook: Any) -> list[Any]:
     """For templates/workbook/_ratings.html: the visitor's before-and-after ratings."""
     from ..curriculum import catalog
     from ..i18n import current_locale
-    from .ratings import module_ratings
+    from .ratings import workbook_ratings
 
-    return module_ratings(catalog().modules(current_locale()), answers)
+    return workbook_ratings(catalog().modules(current_locale()), workbook)

@@ -125,6 +125,12 @@ class Workbook:
         self.forwarded_from = forwarded_from
         self._reader = _Reader(sealed)
         self.answers = Answers(self._reader, answers)
+        # Module slug -> its note (notes.py), kept in the index: what pages need to know of a
+        # module's answers without decrypting them. Written by saving.save_answers.
+        recorded = sealed.index.extra.get("notes", {}) if sealed else {}
+        self.notes: dict[str, dict[str, Any]] = {
+            str(slug): note for slug, note in recorded.items() if isinstance(note, dict)
+        }
         self._check_ins = check_ins
         self._guided = guided
         self._self_checks = self_checks
@@ -252,6 +258,9 @@ class Workbook:
         if size > MAX_WORKBOOK_BYTES:
             raise TooLarge
         extra: dict[str, Any] = {}
+        notes = {slug: note for slug, note in self.notes.items() if slug in self.answers}
+        if notes:
+            extra["notes"] = notes
         if self.pending_passphrase:
             extra["pending"] = {
                 "passphrase": self.pending_passphrase,

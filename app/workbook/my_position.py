@@ -13,7 +13,7 @@ from flask import g, request
 from ..curriculum import catalog
 from ..i18n import current_locale
 from .current import open_workbook
-from .position import Position, position
+from .position import Position, workbook_position
 
 
 def my_position() -> Position | None:
@@ -22,7 +22,14 @@ def my_position() -> Position | None:
     if "position" not in g:  # asked by several parts of one page
         workbook = open_workbook()
         g.position = (
-            position(catalog().modules(current_locale()), workbook.answers) if workbook else None
+            workbook_position(
+                catalog().modules(current_locale()),
+                workbook.answers,
+                workbook.notes,
+                workbook.answers.count,
+            )
+            if workbook
+            else None
         )
     found: Position | None = g.position
     return found

@@ -8,12 +8,13 @@ the one after the furthest step holding an answer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 from ..curriculum import Module, Step
+from .notes import steps_in
 
 
 class Status(Enum):
@@ -50,7 +51,13 @@ class Position:
 
 
 def module_position(module: Module, given: Mapping[str, Any]) -> ModulePosition:
-    answered = [s.number for s in module.steps if any(e.id in given for e in s.exercises)]
+    """The module's place from its answers (exercise id -> answer)."""
+    answered = {s.number for s in module.steps if any(e.id in given for e in s.exercises)}
+    return place_in(module, answered)
+
+
+def place_in(module: Module, answered: Collection[int]) -> ModulePosition:
+    """The module's place from the numbers of its steps holding an answer."""
     if not answered:
         return ModulePosition(module, Status.NOT_STARTED, module.steps[0])
     with_exercises = [s.number for s in module.steps if s.exercises]
@@ -64,3 +71,23 @@ def module_position(module: Module, given: Mapping[str, Any]) -> ModulePosition:
 
 def position(modules: Sequence[Module], answers: Mapping[str, Mapping[str, Any]]) -> Position:
     return Position(tuple(module_position(m, answers.get(m.slug, {})) for m in modules))
+
+
+def workbook_position(
+    modules: Sequence[Module],
+    answers: Mapping[str, Mapping[str, Any]],
+    notes: Mapping[str, Mapping[str, Any]],
+    count: Callable[[str], int],
+) -> Position:
+    """The visitor's place from what the workbook's index records (``notes``, ``count``),
+    reading a module's answers only where it has no note (a workbook saved before notes
+    existed, until its next save): the cost does not grow with the answers."""
+
+    def one(module: Module) -> ModulePosition:
+        if not count(module.slug):
+            return place_in(module, ())
+        if module.slug in notes:
+            return place_in(module, steps_in(notes[module.slug]))
+        return module_position(module, answers.get(module.slug, {}))
+
+    return Position(tuple(one(m) for m in modules))

@@ -7,10 +7,12 @@ about past offences) can never reach the ratings either. No Flask here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..curriculum import Module
+from .document import Workbook
 from .summary import workbook_entries
 
 BEFORE, AFTER = "rating-before", "rating-after"
@@ -30,7 +32,15 @@ class Rating:
         return self.after - self.before
 
 
-def module_ratings(modules: tuple[Module, ...], answers: dict[str, dict[str, Any]]) -> list[Rating]:
+def rating_values(module: Module, held: Mapping[str, Any]) -> tuple[int | None, int | None]:
+    """The module's two ratings among its answers ``held``, leaving out a private one."""
+    found = module_ratings((module,), {module.slug: dict(held)})
+    return (found[0].before, found[0].after) if found else (None, None)
+
+
+def module_ratings(
+    modules: tuple[Module, ...], answers: Mapping[str, dict[str, Any]]
+) -> list[Rating]:
     """One rating per module with at least one of its two answers, in curriculum order."""
     given: dict[str, dict[str, int]] = {}
     for entry in workbook_entries(modules, answers):
@@ -41,3 +51,20 @@ def module_ratings(modules: tuple[Module, ...], answers: dict[str, dict[str, Any
         for module in modules
         if module.slug in given
     ]
+
+
+def workbook_ratings(modules: tuple[Module, ...], workbook: Workbook) -> list[Rating]:
+    """The ratings of a stored workbook: from each module's note in its index (notes.py), and
+    from the module's answers only where it has no note yet (saved before notes existed)."""
+    ratings = []
+    for module in modules:
+        if not workbook.answers.count(module.slug):
+            continue
+        note = workbook.notes.get(module.slug)
+        if note is None:
+            before, after = rating_values(module, workbook.answers.get(module.slug, {}))
+        else:
+            before, after = note.get("r", (None, None))
+        if before is not None or after is not None:
+            ratings.append(Rating(module, before, after))
+    return ratings

@@ -45,11 +45,14 @@ def save_answers(
     answers: Mapping[str, Any],
     removals: Mapping[str, str] | None = None,
     admit: Admission | None = None,
+    note: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None,
 ) -> Saved:
     """Write ``answers`` (exercise id -> value) of ``module`` into the visitor's workbook.
 
     ``removals`` (exercise id -> fingerprint) are answers the visitor emptied on the page:
     each is removed only if it still is the answer the page showed, never a newer one.
+    ``note`` makes the module's note (notes.py) from the answers it then holds, so pages can
+    show the visitor's place and ratings without decrypting the module.
     """
     removals = removals or {}
     first: set[str] = set()
@@ -63,6 +66,8 @@ def save_answers(
         for exercise, shown in removals.items():
             if exercise in before and answer_digest(before[exercise]) == shown:
                 del before[exercise]
+        if note is not None:
+            current.notes[module] = note(current.answers.get(module, {}))
 
     written, created = save_change(found, edit, admit)
     return Saved(written, created, frozenset(first))

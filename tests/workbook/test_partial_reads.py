@@ -77,3 +77,16 @@ def test_the_workbook_overview_does_not_read_every_check_in(shipped_app, decrypt
     a_year = work_of(year_visitor(shipped_app, weeks=52), "/es/workbook", decrypted)
     print(f"overview: {a_quarter} (13 check-ins) vs {a_year} (52 check-ins)")
     assert a_year == a_quarter  # the index, the starting rulers' module, the newest chunk
+    assert a_year[0] <= 3  # every module's status and rating come from the index's notes
+
+
+@pytest.mark.parametrize("address", ["/es/", "/es/modules/", "/es/m/3/"])
+def test_the_visitors_place_is_read_from_the_index_alone(shipped_app, decrypted, address):
+    """Home, the module list and a module's overview show each module's status and where to
+    continue; for a year of answers they decrypt the index only, not one module's answers."""
+    client = year_visitor(shipped_app, weeks=1)
+    if address == "/es/modules/":
+        assert client.get(address).text.count("status-done") == len(
+            CATALOG.of(shipped_app).modules("es")
+        )
+    assert work_of(client, address, decrypted)[0] == 1
