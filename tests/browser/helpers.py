@@ -151,6 +151,18 @@ def workbook_answers(page) -> dict[str, list[str]]:
     )
 
 
+def every_answer(page, origin: str, lang: str) -> dict[str, list[str]]:
+    """Every answer the workbook shows, read as a visitor would: the overview links each
+    module to its answers page, opened one after the other."""
+    page.goto(f"{origin}/{lang}/workbook")
+    links = page.eval_on_selector_all("ul.module-answers a", "(links) => links.map((a) => a.href)")
+    shown: dict[str, list[str]] = {}
+    for link in links:
+        page.goto(link)
+        shown.update(workbook_answers(page))
+    return shown
+
+
 def keep(page, origin: str, lang: str) -> str:
     """Press "Keep my workbook" and read the passphrase it shows once."""
     page.goto(f"{origin}/{lang}/workbook")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import STEP_WITH, keep, resume, walk_motivation, workbook_answers
+from tests.browser.helpers import STEP_WITH, every_answer, keep, resume, walk_motivation
 
 pytestmark = pytest.mark.browser
 
@@ -22,8 +22,7 @@ def test_answer_keep_close_and_resume(portal, new_context, lang, javascript):
     page = first.new_page()
 
     answers = walk_motivation(page, portal.origin, lang)
-    page.goto(portal.url(f"/{lang}/workbook"))
-    shown = workbook_answers(page)
+    shown = every_answer(page, portal.origin, lang)
     assert set(shown) == set(answers.expected)
     for exercise_id, lines in answers.expected.items():
         # Each line shows the visitor's words or choice, with the scale's range or the
@@ -38,13 +37,12 @@ def test_answer_keep_close_and_resume(portal, new_context, lang, javascript):
     second = new_context(javascript=javascript)
     second.on("request", lambda request: requested.append(request.url))
     page = second.new_page()
-    page.goto(portal.url(f"/{lang}/workbook"))
-    assert workbook_answers(page) == {}
+    assert every_answer(page, portal.origin, lang) == {}
     assert page.locator('form[action$="/workbook/keep"]').count() == 0  # no workbook open
 
     resume(page, portal.origin, lang, phrase)
     assert page.url == portal.url(f"/{lang}/workbook")
-    assert workbook_answers(page) == shown
+    assert every_answer(page, portal.origin, lang) == shown
 
     # The forms show the answers again, ready to change.
     page.goto(portal.url(f"/{lang}{STEP_WITH['myth-or-fact']}"))
