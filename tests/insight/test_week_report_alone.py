@@ -177,3 +177,34 @@ def test_urges_get_one_histogram_per_week_with_answers_from_0_to_10(db):
 
 def test_no_urge_answer_no_histogram(db):
     assert build_follow_up(db, WEEK, WEEK + timedelta(days=6), MIN_CELL).urges == ()
+
+
+def test_rows_are_one_per_distinct_key_summed_over_the_week_and_sorted_by_their_labels(db):
+    """Each column of the key keeps rows apart, and rows come sorted by their labels, whatever
+    the order the counts were written in (the key's first column alone would not sort them)."""
+    day, next_day = WEEK + timedelta(days=1), WEEK + timedelta(days=2)
+    events(db,
+        (day, "step_viewed", "en", "beta", "one", 2),
+        (day, "step_viewed", "en", "alpha", "two", 2),
+        (day, "step_viewed", "en", "alpha", "one", 2),
+        (next_day, "step_viewed", "en", "alpha", "one", 3),
+        (day, "home_viewed", "en", "", "", 2),
+        (day, "help_viewed", "es", "alpha", "", 2),
+        (day, "help_viewed", "en", "zeta", "", 2),
+    )  # fmt: skip
+    answers(db, (WEEK, "q:b", "a", 3), (WEEK, "q:a", "z", 3), (WEEK, "q:a", "b", 3),
+            (WEEK, "q:c", "a", 1), (WEEK, "q:c", "b", 2))  # fmt: skip
+    report = build_report(db, WEEK, MIN_CELL, LATER)
+    assert [(row.labels, row.count) for row in report.rows] == [
+        (("help_viewed", "en", "zeta", ""), 2),
+        (("help_viewed", "es", "alpha", ""), 2),
+        (("home_viewed", "en", "", ""), 2),
+        (("step_viewed", "en", "alpha", "one"), 5),
+        (("step_viewed", "en", "alpha", "two"), 2),
+        (("step_viewed", "en", "beta", "one"), 2),
+        (("q:a", "b"), 3),
+        (("q:a", "z"), 3),
+        (("q:b", "a"), 3),
+        (("q:c", "a"), 1),
+        (("q:c", "b"), 2),
+    ]
