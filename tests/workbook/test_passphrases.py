@@ -149,6 +149,11 @@ class NumberedWords:
         (3 * 2**30, bytes([7]) * 32, "w1051595102 w906343664 w1776185724"),
         # 1000 words: 9 words, more than one HMAC block of 8 numbers
         (1000, bytes(range(32)), "w275 w760 w749 w208 w992 w422 w420 w525 w860"),
+        # 20 words: 19 words, three blocks (the block counter counts on)
+        (20, bytes(range(32)), "w15 w0 w9 w8 w12 w2 w0 w5 w0 w10 w16 w1 w6 w15 w19 w14 w12 w4 w19"),
+        # as many words as this seed's first number: that number is the limit itself, skipped
+        # (taken, it would be "w0")
+        (2860013025, bytes(32), "w943316342 w2094389884 w536150885"),
     ],
 )
 def test_a_passphrase_is_drawn_from_its_seed_as_released(monkeypatch, size, seed, drawn):
