@@ -92,7 +92,7 @@ class _Auditor(HTMLParser):
     """Lists what :func:`clean` will remove, so authors are told instead of surprised."""
 
     def __init__(self, report: Report) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.report = report
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

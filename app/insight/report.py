@@ -23,8 +23,10 @@ from sqlalchemy.orm import Session
 from ..weeks import iso_week, monday, sunday
 from .model import DailyCount, WeeklyAnswer
 
-# Weekly answers by the prefix of their question: rulers, the self-check, else outcomes.
-SECTIONS = (("ruler:", "rulers"), ("self-check:", "self-check"), ("guided:", "guided"))
+# Weekly answers by the prefix of their question: rulers, the self-check, else outcomes (the
+# empty prefix, last, which every question has: outcomes keep their whole question).
+SECTIONS = (("ruler:", "rulers"), ("self-check:", "self-check"), ("guided:", "guided"),
+            ("", "outcomes"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,6 @@ def build_report(db: Session, day: date, min_cell: int, today: date) -> Report:
     for question, found in by_question.items():
         if sum(n for _, n in found) < min_cell:
             continue  # too few answers: which rows exist would show them
-        prefix, section = next(
-            ((p, s) for p, s in SECTIONS if question.startswith(p)), ("", "outcomes")
-        )
+        prefix, section = next((p, s) for p, s in SECTIONS if question.startswith(p))
         rows.extend(Row(section, (question.removeprefix(prefix), a), n) for a, n in found)
     return Report(start, min_cell, tuple(rows))

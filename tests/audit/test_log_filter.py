@@ -74,6 +74,24 @@ def test_what_is_not_about_a_visitor_is_kept():
     assert scrub("at 2026-12-02 16:05:11 ok") == "at - ok"
 
 
+@pytest.mark.parametrize(
+    ("line", "scrubbed"),
+    [
+        # Werkzeug's complaint and access line, gunicorn's complaint: the quoted part becomes "-"
+        ("code 400, message Bad request syntax ('GARBAGE /beacon HTTP/1.1')",
+         "code 400, message Bad request syntax ('-')"),
+        ("Invalid request from ip=-: Invalid HTTP method: 'beacon'",
+         "Invalid request from ip=-: Invalid HTTP method: '-'"),
+        ('"GARBAGE /beacon HTTP/1.1" 400 -', '"-" 400 -'),
+        # the development server's colours go, and nothing is put in their place
+        ("\x1b[31m\x1b[1m\"GET /en/help HTTP/1.1\" 200 -\x1b[0m", '"-" 200 -'),
+        ("\x1b[33mGET\x1b[0m done", "GET done"),
+    ],
+)  # fmt: skip
+def test_a_scrubbed_part_reads_as_a_dash_and_the_rest_of_the_line_is_kept(line, scrubbed):
+    assert scrub(line) == scrubbed
+
+
 def test_the_filter_formats_arguments_before_scrubbing_them():
     record = logging.LogRecord("gunicorn.error", logging.WARNING, __file__, 1,
                                "Invalid request from ip=%s: %s", (IPV4, f"GET {QUERY}"), None)  # fmt: skip

@@ -3,7 +3,7 @@
 import pytest
 
 from app.curriculum.render import Renderer
-from app.curriculum.sanitise import clean
+from app.curriculum.sanitise import as_a_browser_reads, clean, is_protocol_relative
 
 
 def render(text):
@@ -126,3 +126,11 @@ def test_content_check_refuses_a_link_a_browser_reads_as_another_site(runner, co
     assert result.exit_code == 1, result.output
     assert "evil.example" in result.output
     assert f"{path}:" in result.output
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", " "])
+def test_a_browser_trims_control_characters_and_spaces_at_both_ends_of_an_address(control):
+    href = f"{control}//evil.example/x{control}"
+    assert as_a_browser_reads(href) == "//evil.example/x"
+    assert is_protocol_relative(href)
+    assert as_a_browser_reads(f"{control}/\\evil.example") == "//evil.example"

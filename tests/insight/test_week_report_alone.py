@@ -98,12 +98,12 @@ def test_a_week_with_fewer_events_than_min_cell_reports_none_of_them(db, total, 
 @pytest.mark.parametrize(("total", "kept"), [(MIN_CELL - 1, False), (MIN_CELL, True)])
 def test_a_question_with_fewer_answers_than_min_cell_is_left_out_whole(db, total, kept):
     answers(db, (WEEK, "q:ready", "yes", 1), (WEEK, "q:ready", "no", total - 1),
-            (WEEK, "q:other", "yes", 9))  # fmt: skip
+            (WEEK, "q:shown", "yes", 9))  # fmt: skip
     report = build_report(db, WEEK, MIN_CELL, LATER)
     ready = tuple(r for r in report.rows if r.labels[0] == "q:ready")
     assert ready == ((Row("outcomes", ("q:ready", "no"), total - 1),
                       Row("outcomes", ("q:ready", "yes"), 1)) if kept else ())  # fmt: skip
-    assert Row("outcomes", ("q:other", "yes"), 9) in report.rows
+    assert Row("outcomes", ("q:shown", "yes"), 9) in report.rows  # after the one left out
 
 
 def test_answers_are_sorted_into_sections_by_the_prefix_of_their_question(db):
@@ -177,3 +177,53 @@ def test_urges_get_one_histogram_per_week_with_answers_from_0_to_10(db):
 
 def test_no_urge_answer_no_histogram(db):
     assert build_follow_up(db, WEEK, WEEK + timedelta(days=6), MIN_CELL).urges == ()
+
+
+def test_rows_are_one_per_distinct_key_summed_over_the_week_and_sorted_by_their_labels(db):
+    """Each column of the key keeps rows apart, and rows come sorted by their labels, whatever
+    the order the counts were written in (the key's first column alone would not sort them)."""
+    day, next_day = WEEK + timedelta(days=1), WEEK + timedelta(days=2)
+    events(db,
+        (day, "step_viewed", "en", "beta", "one", 2),
+        (day, "step_viewed", "en", "alpha", "two", 2),
+        (day, "step_viewed", "en", "alpha", "one", 2),
+        (next_day, "step_viewed", "en", "alpha", "one", 3),
+        (day, "home_viewed", "en", "", "", 2),
+        (day, "help_viewed", "es", "alpha", "", 2),
+        (day, "help_viewed", "en", "zeta", "", 2),
+    )  # fmt: skip
+    answers(db, (WEEK, "q:b", "a", 3), (WEEK, "q:a", "z", 3), (WEEK, "q:a", "b", 3),
+            (WEEK, "q:c", "a", 1), (WEEK, "q:c", "b", 2))  # fmt: skip
+    report = build_report(db, WEEK, MIN_CELL, LATER)
+    assert [(row.labels, row.count) for row in report.rows] == [
+        (("help_viewed", "en", "zeta", ""), 2),
+        (("help_viewed", "es", "alpha", ""), 2),
+        (("home_viewed", "en", "", ""), 2),
+        (("step_viewed", "en", "alpha", "one"), 5),
+        (("step_viewed", "en", "alpha", "two"), 2),
+        (("step_viewed", "en", "beta", "one"), 2),
+        (("q:a", "b"), 3),
+        (("q:a", "z"), 3),
+        (("q:b", "a"), 3),
+        (("q:c", "a"), 1),
+        (("q:c", "b"), 2),
+    ]
+
+
+def test_the_weeks_run_from_the_start_weeks_monday_through_the_end_day_inclusive(db):
+    end = WEEK + timedelta(days=7)  # a Monday: its week is in, with that one day's check-ins
+    events(db, (end, "checked_in", "en", "", "", 4))
+    follow = build_follow_up(db, WEEK + timedelta(days=1), end, MIN_CELL)
+    assert follow.check_ins.rows == (("2026-W10", "<3"), ("2026-W11", "4"))
+
+
+def test_each_weeks_histogram_counts_only_that_weeks_answers(db):
+    answers(db, (WEEK, URGES, "4", 7), (WEEK + timedelta(days=7), URGES, "4", 5))
+    first, second = build_follow_up(db, WEEK, WEEK + timedelta(days=13), MIN_CELL).urges
+    assert (dict(first.rows)["4"], dict(second.rows)["4"]) == ("7", "5")
+
+
+def test_with_min_cell_1_an_urge_value_nobody_chose_is_shown_as_none(db):
+    answers(db, (WEEK, URGES, "4", 1))
+    (week,) = build_follow_up(db, WEEK, WEEK + timedelta(days=6), 1).urges
+    assert dict(week.rows) == {str(v): "1" if v == 4 else "<1" for v in range(11)}

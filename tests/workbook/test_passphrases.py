@@ -124,3 +124,41 @@ def test_word_lists_hold_whole_lowercase_words_and_follow_the_locale():
 )
 def test_normalise_reads_a_typed_passphrase_as_its_words(typed, read):
     assert passphrase.normalise(typed) == read
+
+
+class NumberedWords:
+    """A word list of any size, "w0", "w1", ...: the drawing tested apart from the real lists
+    (and their block-lists, which reviewers may change)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, index: int) -> str:
+        return f"w{index}"
+
+
+@pytest.mark.parametrize(
+    ("size", "seed", "drawn"),
+    [
+        # 3 * 2**30 words: a quarter of all 32-bit numbers lie above the last whole multiple of
+        # the list's size and are skipped (else the first words would be likelier); this seed's
+        # first number is one of them
+        (3 * 2**30, bytes([7]) * 32, "w1051595102 w906343664 w1776185724"),
+        # 1000 words: 9 words, more than one HMAC block of 8 numbers
+        (1000, bytes(range(32)), "w275 w760 w749 w208 w992 w422 w420 w525 w860"),
+        # 20 words: 19 words, three blocks (the block counter counts on)
+        (20, bytes(range(32)), "w15 w0 w9 w8 w12 w2 w0 w5 w0 w10 w16 w1 w6 w15 w19 w14 w12 w4 w19"),
+        # as many words as this seed's first number: that number is the limit itself, skipped
+        # (taken, it would be "w0")
+        (2860013025, bytes(32), "w943316342 w2094389884 w536150885"),
+    ],
+)
+def test_a_passphrase_is_drawn_from_its_seed_as_released(monkeypatch, size, seed, drawn):
+    """Two instances of two releases (a rolling upgrade) keeping one workbook version draw the
+    same words: HMAC-SHA256(seed, counter) blocks, read as 32-bit numbers, those at or above the
+    last whole multiple of the list's size skipped."""
+    monkeypatch.setattr(passphrase, "wordlist", lambda locale: NumberedWords(size))
+    assert passphrase.from_seed("en", seed) == drawn
