@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from app.page_cache import PAGE_CACHE, PageCache
+from app.page_cache import PAGE_CACHE, PageCache, splice
 
 
 def kept(app, path):
@@ -88,3 +88,23 @@ def test_a_page_first_read_by_a_visitor_with_a_cookie_keeps_its_mount_point_and_
     assert b'"/rumbo/assets/' in page
     assert re.findall(rb'(?:href|src|action)="/(?!rumbo/)', page) == []
     assert app.test_client().get(f"/{lang}/m/1/1", base_url=mount).data == page
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"<p>no markers</p>",
+        b"<!--part:x-->opened, never closed",
+        b"closed, never opened<!--/part:x-->",
+    ],
+)
+def test_a_personal_part_without_both_markers_is_a_fault_named_by_its_part(page):
+    """splice() makes a visitor's page from the readers' one: a missing marker would put the
+    visitor's own words in the wrong place (or drop them), so it stops and names the part."""
+    with pytest.raises(RuntimeError, match="part:x has no markers"):
+        splice(page, "part:x", "<p>mine</p>")
+
+
+def test_splice_puts_the_part_in_place_of_its_markers_and_what_they_held():
+    page = b"<main><!--part:x--><p>everyone's</p><!--/part:x--><p>after</p></main>"
+    assert splice(page, "part:x", "<p>mine</p>") == b"<main><p>mine</p><p>after</p></main>"
