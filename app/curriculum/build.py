@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ..authoring import Problems
 from .model import LocaleContent, Module, Page, Prose, Step
 from .parse import RawModule
-from .render import Known, Renderer
+from .render import Known, Renderer, page_prefix
 from .validate import StepExercises
 
 
@@ -83,7 +83,7 @@ def build_locale(
         name: Page(
             name,
             page.meta["title"].strip(),
-            render(page.intro.text, page.intro.line, page.path, prefix=""),
+            render(page.intro.text, page.intro.line, page.path, prefix=page_prefix(name)),
         )
         for name, page in raw_pages.items()
     }

@@ -33,8 +33,16 @@ PAGE_LINKS = {
     "check-in": "check-in",
     "now": "now",
     "self-check": "self-check",
+    "easy-now": "easy/now",
+    "easy-start": "easy/start",
 }
 MODULE_PREFIX = "../../"
+
+
+def page_prefix(name: str) -> str:
+    """From a standalone page's directory back to /<lang>/: one "../" per "/" in its address
+    (``easy/now`` is one level down)."""
+    return "../" * PAGE_LINKS.get(name, "").count("/")
 
 
 # Per module slug: its number and its steps' numbers by id.

@@ -108,3 +108,11 @@ def page(name: str) -> ResponseReturnValue:
     # The page for young people lists the host's crisis lines under its text.
     template = "young.html" if name == "young" else "page.html"
     return public_page(lambda: render_template(template, page=found))
+
+
+@bp.get("/easy/<any(now, start):name>")
+def easy_read(name: str) -> ResponseReturnValue:
+    """The easy-read versions of the Right now page and of the first module: short sentences,
+    one idea a line, linked from the pages they retell."""
+    found = catalog().page(current_locale(), f"easy-{name}") or abort(404)
+    return public_page(lambda: render_template("page.html", page=found))

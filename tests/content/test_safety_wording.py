@@ -83,7 +83,12 @@ def test_imminent_risk_has_one_wording_and_one_destination(catalog, shipped_app,
         assert IMMINENT_ONLINE[lang] in step_text(catalog.module(lang, slug).step(step_id)).lower()
     # ... and the same words reach the pages a visitor reads, the Right now page included.
     client = shipped_app.test_client()
-    for url in (f"/{lang}/modules/online-use/contact-and-sharing", f"/{lang}/now"):
+    for url in (
+        f"/{lang}/modules/online-use/contact-and-sharing",
+        f"/{lang}/now",
+        f"/{lang}/easy/now",
+        f"/{lang}/easy/start",
+    ):
         page = " ".join(plain(client.get(url, follow_redirects=True).text).split()).lower()
         assert IMMINENT[lang] in page, url
         assert IMMINENT_ONLINE[lang] in page, url
