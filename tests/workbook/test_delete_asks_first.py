@@ -26,7 +26,7 @@ def test_one_tap_on_delete_asks_and_erases_nothing(client, lang):
     form = _confirm_form(asked.text, f"/{lang}/workbook/delete")
     assert 'name="confirm" value="yes"' in form
     assert f'href="/{lang}/workbook"' in asked.text  # the way back, keeping everything
-    assert MARKER in client.get(f"/{lang}/workbook").text
+    assert MARKER in client.get(f"/{lang}/workbook/1").text
     assert workbook_cookie(client) is not None
 
 
@@ -36,7 +36,7 @@ def test_delete_confirmed_on_the_page_erases_the_workbook(client):
     assert deleted.status_code == 200
     assert "Your workbook is deleted" in deleted.text
     assert workbook_cookie(client) is None
-    assert MARKER not in client.get("/en/workbook").text
+    assert MARKER not in client.get("/en/workbook/1").text
 
 
 def test_anything_but_yes_still_only_asks(client):
@@ -46,12 +46,12 @@ def test_anything_but_yes_still_only_asks(client):
             "Your workbook is deleted"
             not in client.post("/en/workbook/delete", data={"confirm": value}).text
         )
-    assert MARKER in client.get("/en/workbook").text
+    assert MARKER in client.get("/en/workbook/1").text
 
 
 def test_deleting_a_check_in_asks_first_and_carries_which_one(client):
     check_in(client, note="a note to keep")
-    page = client.get("/en/workbook").text
+    page = client.get("/en/workbook/check-ins").text
     (check_in_id,) = re.findall(r'name="check_in" value="([0-9a-f]+)"', page)
     asked = client.post("/en/check-in/delete", data={"check_in": check_in_id})
     assert asked.status_code == 200
@@ -59,10 +59,10 @@ def test_deleting_a_check_in_asks_first_and_carries_which_one(client):
     form = _confirm_form(asked.text, "/en/check-in/delete")
     assert f'name="check_in" value="{check_in_id}"' in form
     assert 'name="confirm" value="yes"' in form
-    assert "a note to keep" in client.get("/en/workbook").text
+    assert "a note to keep" in client.get("/en/workbook/check-ins").text
     done = client.post("/en/check-in/delete", data={"check_in": check_in_id, "confirm": "yes"})
     assert done.status_code == 303
-    assert "a note to keep" not in client.get("/en/workbook").text
+    assert "a note to keep" not in client.get("/en/workbook/check-ins").text
 
 
 def test_keep_and_delete_are_apart_on_the_workbook_page(client):
