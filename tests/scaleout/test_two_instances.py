@@ -22,7 +22,7 @@ from app.migrate import upgrade
 from app.workbook.model import WorkbookRow
 from tests.conftest import _reset_postgres
 from tests.support.apps import ROOT, SHIPPED_CONTENT, missing
-from tests.support.gunicorn import gunicorn
+from tests.support.gunicorn import gunicorn, wait_for_first_purge
 from tests.support.http import HttpVisitor
 from tests.support.nginx import nginx, nginx_binary, round_robin
 
@@ -44,6 +44,8 @@ def portal(postgres_url, tmp_path_factory):
         gunicorn(folder / "a", postgres_url, key, extra_env=extra) as a,
         gunicorn(folder / "b", postgres_url, key, extra_env=extra) as b,
     ):
+        for instance in (a, b):  # their own purge at start must not race the purge test
+            wait_for_first_purge(instance)
         yield a.base, b.base, postgres_url, (a.log, b.log)
 
 

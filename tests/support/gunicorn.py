@@ -71,3 +71,17 @@ def _wait_for_port(port: int, process: subprocess.Popen, log: Path, seconds: flo
             assert process.poll() is None, log.read_text()
             time.sleep(0.2)
     raise AssertionError(f"gunicorn did not listen on {port} within {seconds:.0f} s")
+
+
+def wait_for_first_purge(instance: Instance, seconds: float = 60) -> None:
+    """Wait until the purge process gunicorn's master starts when ready (deploy/gunicorn.conf.py
+    ``when_ready``) has deleted what was expired at start: until then it may delete, at any
+    moment, rows a test has just made expired."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        output = instance.log.read_text(encoding="utf-8", errors="replace")
+        assert "purging expired workbooks failed" not in output, output
+        if "expired workbook(s) deleted" in output:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the purge at start did not log within {seconds:.0f} s: {instance.log}")
