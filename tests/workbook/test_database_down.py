@@ -158,7 +158,7 @@ def test_under_gunicorn_a_stopped_postgresql_keeps_right_now_and_the_text(tmp_pa
                 assert status == 503
                 assert "kept words</textarea>" in body
                 assert visitor.request("/en/workbook")[0] == 503
-                assert visitor.request("/en/workbook/delete", {})[0] == 503
+                assert visitor.request("/en/workbook/delete", {"confirm": "yes"})[0] == 503
             assert "Traceback" not in server.log.read_text()
     finally:
         database.close()
