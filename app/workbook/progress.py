@@ -3,7 +3,7 @@ check-in, as a chart and as the rows of its table. No Flask here."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,15 +45,20 @@ def start_values(
 
 
 def progress(
-    modules: Sequence[Module], answers: Mapping[str, dict[str, Any]], stored: Sequence[Any]
+    modules: Sequence[Module],
+    answers: Mapping[str, dict[str, Any]],
+    stored: Sequence[Any],
+    name_week: Callable[[str], str] = str,
 ) -> Progress:
+    """Every check-in and each ruler's chart; ``name_week`` names a week for its label (the
+    download: its Monday's date, history.week_label)."""
     check_ins = tuple(history(stored))
     start = start_values(modules, answers)
     rulers = []
     if check_ins:
         for name in RULERS:
             points = tuple(series(start[name], check_ins, name))
-            labels = [str(_l("Start")) if p.is_start else p.label for p in points]
+            labels = [str(_l("Start")) if p.is_start else name_week(p.label) for p in points]
             chart = line_chart([(label, p.value) for label, p in zip(labels, points, strict=True)])
             rulers.append(RulerHistory(name, str(RULER_TITLES[name]), chart))
     return Progress(check_ins, start, tuple(rulers))

@@ -21,6 +21,7 @@ from . import bp, cookie, events, passphrase, store
 from .confirm import confirm_page, confirmed
 from .crypto import keep_seed, passphrase_keys
 from .current import keyring, open_workbook, server_keys, today, write_cookie
+from .history import week_label
 from .progress import progress
 from .responses import is_unavailable, keep_full_page, room_to_keep, unavailable_page
 from .summary import plan_sections, workbook_entries
@@ -59,7 +60,9 @@ def export(kind: str) -> ResponseReturnValue:
         text = render_template(
             "workbook/workbook.md",
             entries=workbook_entries(modules, workbook.answers),
-            progress=progress(modules, workbook.answers, workbook.check_ins),
+            progress=progress(
+                modules, workbook.answers, workbook.check_ins, lambda week: week_label(week, True)
+            ),
         )
     response = make_response(text)
     response.headers["Content-Type"] = "text/markdown; charset=utf-8"

@@ -5,6 +5,7 @@ Runs once on SQLite and once on PostgreSQL (the any_db_app fixture).
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,7 +14,14 @@ import pytest
 from app.context import SETTINGS
 from app.db import ENGINE
 from app.workbook.current import KEYRING
-from tests.support.visitor import MARKER, answer, dump_database, keep, workbook_cookie
+from tests.support.visitor import (
+    MARKER,
+    answer,
+    check_in,
+    dump_database,
+    keep,
+    workbook_cookie,
+)
 
 
 @pytest.fixture
@@ -168,6 +176,15 @@ def test_workbook_and_plan_download_as_markdown(visitor):
     plan = visitor.get("/es/workbook/plan.md")
     assert MARKER in plan.text
     assert plan.headers["Content-Type"].startswith("text/markdown")
+
+
+def test_the_downloaded_check_ins_are_dated_as_people_read_dates(visitor):
+    """Not "Week 2026-W49": the week's Monday, as on the check-in pages."""
+    check_in(visitor)
+    download = visitor.get("/en/workbook/workbook.md").text
+    monday = date.today() - timedelta(days=date.today().weekday())
+    assert f"Week of {monday:%b} {monday.day}, {monday.year}" in download
+    assert not re.search(r"\d{4}-W\d\d", download)
 
 
 def test_the_cookie_is_secure_on_https_hosts(app_factory, tmp_path, sqlite_url):
