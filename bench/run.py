@@ -150,6 +150,13 @@ def measure(endpoints: list, args, report: Report) -> dict[str, wrk.Result]:
     return {name: wrk.median(name, measured) for name, measured in rounds.items()}
 
 
+def against_healthz(name: str, result: wrk.Result, healthz: wrk.Result) -> str:
+    """One result as a ratio of /healthz measured in the same run ("n/a" when it got nothing)."""
+    rps = healthz.requests_per_second
+    shown = f"{result.requests_per_second / rps:.2f}" if rps else "n/a"
+    return f"{name + ' / healthz:':<44} {shown}   p99 {result.p99_ms:.1f} ms"
+
+
 def load(args, folder: Path, report: Report) -> None:
     per_round = args.seconds / args.rounds
     report(
@@ -215,13 +222,7 @@ def load(args, folder: Path, report: Report) -> None:
         "save answer (POST, 200 visitors)",
         "save answer (POST, one workbook x 32)",
     ):
-        ratio = (
-            results[name].requests_per_second / healthz.requests_per_second
-            if healthz.requests_per_second
-            else None
-        )
-        shown = "n/a" if ratio is None else f"{ratio:.2f}"  # /healthz measured nothing
-        report(f"{name + ' / healthz:':<44} {shown}   p99 {results[name].p99_ms:.1f} ms")
+        report(against_healthz(name, results[name], healthz))
     step, hello = results["step page (counters on)"], results["hello (framework ceiling)"]
     static = results[STATIC]
     report()
@@ -284,13 +285,7 @@ def scaleout(args, folder: Path, report: Report) -> None:
         report(row(result))
     healthz = results["healthz via nginx (reference)"]
     for name in list(results)[1:]:
-        ratio = (
-            results[name].requests_per_second / healthz.requests_per_second
-            if healthz.requests_per_second
-            else None
-        )
-        shown = "n/a" if ratio is None else f"{ratio:.2f}"  # /healthz measured nothing
-        report(f"{name + ' / healthz:':<44} {shown}   p99 {results[name].p99_ms:.1f} ms")
+        report(against_healthz(name, results[name], healthz))
     report()
 
 

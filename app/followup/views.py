@@ -117,7 +117,7 @@ def delete() -> ResponseReturnValue:
             _("This check-in's answers and note will be erased from your workbook. Your other check-ins stay."),
             url_for("followup.delete"),
             _("Yes, delete this check-in"),
-            url_for("workbook.overview", _anchor="check-ins"),
+            url_for("workbook.check_ins"),
             {"check_in": check_in_id},
         )  # fmt: skip
     try:
