@@ -46,6 +46,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "tests/workbook/test_concurrent_saves.py",
         "tests/workbook/test_key_rotation.py",
         "tests/audit/test_storage_limits.py",
+        "tests/workbook/test_workbooks_saved_before_parts.py",
     ),
     "app/workbook/cookie.py": (
         "tests/workbook/test_cookie_header.py",
