@@ -61,7 +61,8 @@ def test_the_check_in_history_is_in_the_markdown_download(app):
     assert "## My check-ins" in text
     assert "first note" in text
     assert "second note" in text
-    assert f"| {WEEK} | 7 |" in text  # the urge table
+    monday = date.fromisocalendar(*date.today().isocalendar()[:2], 1)
+    assert f"| {monday:%b} {monday.day}, {monday.year} | 7 |" in text  # the urge table, by date
     assert "#######" in text  # and its text chart
 
 
