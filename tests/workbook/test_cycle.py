@@ -103,6 +103,9 @@ def test_passphrase_is_forgiving_about_case_accents_and_spaces(visitor, any_db_a
 def test_database_dump_holds_no_answer_passphrase_or_address(any_db_app):
     visitor = any_db_app.test_client()
     headers = {"User-Agent": "Rumbo-Test-Agent/9.9", "X-Forwarded-For": "203.0.113.77"}
+    # What the database holds before any visitor: its schema's names ("alembic_version") can
+    # share a word with a passphrase ("version"). A secret must add no occurrence to it.
+    before = dump_database(SETTINGS.of(any_db_app).database_url)
     answer(visitor)
     visitor.post(
         "/en/m/1/3",
@@ -123,7 +126,7 @@ def test_database_dump_holds_no_answer_passphrase_or_address(any_db_app):
         "203.0.113.77",
         "Rumbo-Test-Agent",
     ):
-        assert secret.encode() not in dump, secret
+        assert dump.count(secret.encode()) <= before.count(secret.encode()), secret
 
 
 def test_every_exercise_type_can_be_answered(visitor):
