@@ -59,6 +59,11 @@ def engine() -> Engine:
     return ENGINE.get()
 
 
+def engine_of(db: Session) -> Engine:
+    """The engine a session is bound to (through a connection, if it is bound to one)."""
+    return db.get_bind().engine
+
+
 def session() -> Session:
     """The request's session, opened on first use and closed when the request ends."""
     if "db_session" not in g:

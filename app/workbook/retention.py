@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from ..db import engine_of
 from .model import WorkbookRow
 
 NEVER_KEPT_DAYS = 1  # deleted once a whole day has passed without use
@@ -24,11 +25,6 @@ def is_expired(last_used: date, kept: bool, today: date, kept_days: int) -> bool
     """Past its time: what ``purge`` deletes."""
     days = kept_days if kept else NEVER_KEPT_DAYS
     return last_used < today - timedelta(days=days)
-
-
-def _engine(db: Session) -> Engine:
-    bind = db.get_bind()
-    return bind if isinstance(bind, Engine) else bind.engine
 
 
 # Any number the portal's other advisory locks (privacy/work_gate.py) do not use.
@@ -52,7 +48,7 @@ def forget_deleted(db: Session, vacuum: bool = False) -> None:
         db.commit()
     elif dialect == "postgresql" and vacuum:
         db.commit()
-        _vacuum(_engine(db))
+        _vacuum(engine_of(db))
 
 
 def _vacuum(engine: Engine) -> bool:

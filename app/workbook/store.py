@@ -28,6 +28,7 @@ from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from ..db import engine_of
 from . import parts
 from .crypto import ServerKeys, Unreadable, WorkbookKeys, new_keys, seal, unseal
 from .document import Workbook
@@ -49,7 +50,7 @@ def _open(
     sealed = parts.read_index(keys.data_key, keys.lookup_id, ciphertext)
     if sealed is None:
         return _open_whole(keys, ciphertext, kept, last_used)
-    pending = sealed.index.extra.get("pending", {})
+    pending = sealed.index.extra.get("pending")
     workbook = Workbook(keys, kept=kept, opened_from=ciphertext, last_used=last_used, sealed=sealed)
     if isinstance(pending, dict):
         workbook.pending_passphrase = str(pending.get("passphrase", ""))
@@ -91,7 +92,7 @@ class Moved(Exception):
     """The row is a forward left by ``rekey(forward=True)``: the workbook lives under ``keys``."""
 
     def __init__(self, keys: WorkbookKeys) -> None:
-        super().__init__("moved")
+        super().__init__()  # no arguments: the keys must never reach a message or a log line
         self.keys = keys
 
 
@@ -120,7 +121,7 @@ def _read(
     """The stored row, read outside any transaction of the caller (on its own pooled
     connection): on SQLite, a write after a read in one transaction fails at once if anyone
     wrote in between, instead of waiting its turn."""
-    engine = db if isinstance(db, Engine) else _engine(db)
+    engine = db if isinstance(db, Engine) else engine_of(db)
     sql, positional = _driver_read(engine.dialect)
     try:
         # Inside the try: a database that cannot be reached fails here (issue 21, row 1).
@@ -143,11 +144,6 @@ def _read(
     if expiry is not None and is_expired(last_used, kept, *expiry):
         return None
     return ciphertext, kept, last_used
-
-
-def _engine(db: Session) -> Engine:
-    bind = db.get_bind()
-    return bind if isinstance(bind, Engine) else bind.engine
 
 
 def load(
@@ -199,8 +195,7 @@ def change(
                 lookup_id=workbook.keys.lookup_id,
                 ciphertext=_seal(workbook),
                 last_used=today,
-                kept=workbook.kept,
-            )
+            )  # not kept: a workbook is kept only by moving it under a passphrase (rekey)
         )
         db.commit()
         return workbook
@@ -257,8 +252,8 @@ def _swap(db: Session, lookup_id: bytes, before: bytes, after: bytes, today: dat
     transaction, no ORM bookkeeping (this is on every save: docs/performance.md)."""
     values = {"id": lookup_id, "before": before, "after": after, "today": today}
     try:
-        with _engine(db).begin() as connection:
-            return getattr(connection.execute(SWAP, values), "rowcount", 0) == 1
+        with engine_of(db).begin() as connection:
+            return connection.execute(SWAP, values).rowcount == 1
     except OperationalError:  # SQLite: the database stayed locked past its timeout
         return False
 
@@ -288,7 +283,7 @@ def rekey(
             return DONE, None
         before = found[0]
         try:
-            old = _open(workbook.keys, before, kept)
+            old = _open(workbook.keys, *found)
         except Moved as onward:  # kept by the same request a moment ago
             return DONE, load(db, onward.keys)
         moved = Workbook(
@@ -308,14 +303,14 @@ def rekey(
         if pending_passphrase:
             forward = json.dumps({"v": 1, "moved_to": keys.to_bytes().hex()}).encode()
             sealed = seal(workbook.keys.data_key, forward, workbook.keys.lookup_id)
-            gone = db.execute(
+            gone = db.connection().execute(
                 update(WorkbookRow)
                 .where(this_version)
                 .values(ciphertext=sealed, kept=False, last_used=today)
             )
         else:
-            gone = db.execute(delete(WorkbookRow).where(this_version))
-        if getattr(gone, "rowcount", 0) != 1:
+            gone = db.connection().execute(delete(WorkbookRow).where(this_version))
+        if gone.rowcount != 1:
             db.rollback()
             return LOST, None
         db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == keys.lookup_id))
@@ -356,8 +351,7 @@ def touch(db: Session, keys: WorkbookKeys, today: date) -> None:
     db.commit()
 
 
-def erase(db: Session, keys: WorkbookKeys) -> bool:
-    result = db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == keys.lookup_id))
+def erase(db: Session, keys: WorkbookKeys) -> None:
+    db.execute(delete(WorkbookRow).where(WorkbookRow.lookup_id == keys.lookup_id))
     db.commit()
     forget_deleted(db)
-    return bool(getattr(result, "rowcount", 0))

@@ -41,6 +41,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "tests/workbook/test_key_rotation.py",
     ),
     "app/workbook/store.py": (
+        "tests/workbook/test_store.py",
         "tests/workbook/test_cycle.py",
         "tests/workbook/test_expiry.py",
         "tests/workbook/test_concurrent_saves.py",
