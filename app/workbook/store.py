@@ -50,32 +50,36 @@ def _open(
     sealed = parts.read_index(keys.data_key, keys.lookup_id, ciphertext)
     if sealed is None:
         return _open_whole(keys, ciphertext, kept, last_used)
-    pending = sealed.index.extra.get("pending")
     workbook = Workbook(keys, kept=kept, opened_from=ciphertext, last_used=last_used, sealed=sealed)
-    if isinstance(pending, dict):
-        workbook.pending_passphrase = str(pending.get("passphrase", ""))
-        workbook.forwarded_from = bytes.fromhex(str(pending.get("from", "")))
+    _note_pending(workbook, sealed.index.extra.get("pending"))
     return workbook
 
 
 def _open_whole(
     keys: WorkbookKeys, ciphertext: bytes, kept: bool, last_used: date | None
 ) -> Workbook:
-    """A forward (``rekey``), or a workbook saved before parts.py: one JSON document under one
-    seal. It opens whole, and its next save writes it in parts."""
+    """A forward (``rekey``), or a workbook saved before parts.py: one JSON document of version
+    1 (every release wrote ``"v": 1``) under one seal. It opens whole, and its next save writes
+    it in parts. A document of any other shape or version is unreadable, never misread."""
     data = json.loads(unseal(keys.data_key, ciphertext, keys.lookup_id))
-    if isinstance(data, dict) and isinstance(data.get("moved_to"), str):
-        raise Moved(WorkbookKeys.from_bytes(bytes.fromhex(data["moved_to"])))
-    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-        raise Unreadable("unexpected workbook content")
-    check_ins, pending = data.get("check_ins", []), data.get("pending", {})
-    guided, self_checks = data.get("guided", {}), data.get("self_checks", [])
-    expected = ((check_ins, list), (pending, dict), (guided, dict), (self_checks, list))
-    if not all(isinstance(value, kind) for value, kind in expected):
-        raise Unreadable("unexpected workbook content")
+    document = data if isinstance(data, dict) and data.get("v") == 1 else {}
+    if isinstance(document.get("moved_to"), str):
+        raise Moved(WorkbookKeys.from_bytes(bytes.fromhex(document["moved_to"])))
+    answers, check_ins = document.get("answers"), document.get("check_ins", [])
+    guided, self_checks = document.get("guided", {}), document.get("self_checks", [])
+    pending = document.get("pending", {})
+    shapes = (
+        (answers, dict),
+        (check_ins, list),
+        (guided, dict),
+        (self_checks, list),
+        (pending, dict),
+    )
+    if not all(isinstance(value, kind) for value, kind in shapes):
+        raise Unreadable("not a workbook of version 1")
     workbook = Workbook(
         keys,
-        data["answers"],
+        answers,
         kept,
         check_ins,
         guided=guided,
@@ -83,9 +87,16 @@ def _open_whole(
         opened_from=ciphertext,
         last_used=last_used,
     )
-    workbook.pending_passphrase = str(pending.get("passphrase", ""))
-    workbook.forwarded_from = bytes.fromhex(str(pending.get("from", "")))
+    _note_pending(workbook, pending)
     return workbook
+
+
+def _note_pending(workbook: Workbook, pending: object) -> None:
+    """A passphrase made by keeping and not shown yet, and the row it was kept from (left as a
+    forward until then): in either format, ``{"passphrase": ..., "from": <lookup id, hex>}``."""
+    if isinstance(pending, dict):
+        workbook.pending_passphrase = str(pending.get("passphrase", ""))
+        workbook.forwarded_from = bytes.fromhex(str(pending.get("from", "")))
 
 
 class Moved(Exception):

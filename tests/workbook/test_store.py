@@ -145,15 +145,18 @@ def test_a_workbook_saved_before_parts_with_answers_only_opens_empty_of_the_rest
     "document",
     [
         ["not", "a", "workbook"],
+        {"answers": {}},
+        {"v": 2, "answers": {}},
         {"v": 1},
-        {"answers": ["a list"]},
-        {"answers": {}, "check_ins": {"not": "a list"}},
-        {"answers": {}, "pending": ["not", "a", "dict"]},
-        {"answers": {}, "guided": ["not", "a", "dict"]},
-        {"answers": {}, "self_checks": {"not": "a list"}},
+        {"v": 1, "answers": ["a list"]},
+        {"v": 1, "answers": {}, "check_ins": {"not": "a list"}},
+        {"v": 1, "answers": {}, "pending": ["not", "a", "dict"]},
+        {"v": 1, "answers": {}, "guided": ["not", "a", "dict"]},
+        {"v": 1, "answers": {}, "self_checks": {"not": "a list"}},
     ],
-    ids=["list", "no-answers", "answers-list", "check-ins", "pending", "guided", "self-checks"],
-)
+    ids=["list", "no-version", "version-2", "no-answers", "answers-list", "check-ins",
+         "pending", "guided", "self-checks"],
+)  # fmt: skip
 def test_an_old_workbook_of_the_wrong_shape_is_unreadable_never_a_crash(engine, document):
     keys = new_keys(SERVER)
     write_row(engine, keys, document, False, TODAY)
@@ -214,7 +217,9 @@ def test_once_the_passphrase_is_shown_it_and_the_forward_are_gone(engine, db):
     kept_keys = new_keys(SERVER)
     moved = store.rekey(db, original, kept_keys, TODAY, pending_passphrase="lento-río")
     assert moved is not None
-    store.shown(db, moved, TODAY)
+    written = store.shown(db, moved, TODAY)
+    assert written is not None
+    assert (written.pending_passphrase, written.forwarded_from) == ("", b"")
     after = store.load(engine, kept_keys)
     holds_everything(after)
     assert after is not None
@@ -350,9 +355,15 @@ def statements_on(engine: Engine) -> list[str]:
     return seen
 
 
-def test_a_save_in_the_request_that_opened_the_workbook_does_not_read_it_again(app, db):
+@pytest.mark.parametrize("saved_in_parts", [True, False], ids=["in-parts", "before-parts"])
+def test_a_save_in_the_request_that_opened_the_workbook_does_not_read_it_again(
+    app, db, saved_in_parts
+):
     engine = ENGINE.of(app)
     original = full_workbook(db)
+    if not saved_in_parts:
+        original = store.Workbook(new_keys(SERVER))
+        write_row(engine, original.keys, {"v": 1, "answers": {}}, False, TODAY)
     opened = store.load(engine, original.keys)
     assert opened is not None
     seen = statements_on(engine)
