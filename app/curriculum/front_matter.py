@@ -53,10 +53,11 @@ FRONT_MATTER = (
     Key("slug", checks.Matching(ID, "must use a-z, 0-9 and '-'"),
         "the module's id (its answers are stored under it; its address is neutral, by `order`:"
         " `/en/m/1/`). Lower-case letters, digits and hyphens. The same in every language."),
-    Key("order", checks.WholeNumber(0, 999),
-        "a whole number; modules are listed and suggested in this order, and it is the module's"
-        " number in its address (`/en/m/<order>/`) and tab title: changing it changes the"
-        " address. The same in every language."),
+    Key("order", checks.WholeNumber(0, 9999),
+        "a whole number from 0 to 9999, a different one for each module; modules are listed and"
+        " suggested in this order, and it is the module's number in its address"
+        " (`/en/m/<order>/`) and tab title: changing it changes the address. The same in every"
+        " language."),
     Key("title", checks.non_empty_text, "the module's title."),
     Key("summary", checks.non_empty_text, "one or two sentences shown in the module list."),
     Key("minutes", checks.WholeNumber(1, 600),

@@ -108,6 +108,7 @@ def read_self_checks(
 def read_modules(folder: Path, problems: Problems) -> dict[str, RawModule]:
     """Every module file of one locale folder with valid front matter, by slug."""
     modules: dict[str, RawModule] = {}
+    numbered: dict[int, RawModule] = {}  # by order, which is the module's address
     for path in sorted(folder.glob("*.md")):
         if path.name == FILE_NAME:  # the self-check, read by read_self_checks
             continue
@@ -122,7 +123,16 @@ def read_modules(folder: Path, problems: Problems) -> dict[str, RawModule]:
                 f"slug {slug!r} is also used by {modules[slug].path.name}",
             )
             continue
-        modules[slug] = module
+        order = module.meta["order"]
+        if order in numbered:
+            problems.error(
+                path,
+                module.meta_lines["order"],
+                f"order {order} is also used by {numbered[order].path.name}: a module's order"
+                f" is its address (/<lang>/m/{order}/), so each module needs its own",
+            )
+            continue
+        modules[slug] = numbered[order] = module
         check_step_ids(module, problems)
     return modules
 

@@ -127,6 +127,15 @@ def test_duplicate_exercise_id(content_copy):
     )
 
 
+def test_two_modules_with_one_number_are_reported(content_copy):
+    """A module's ``order`` is its address (/<lang>/m/<order>/): two modules with one number
+    would leave one of them with no address at all."""
+    for locale in LOCALES:
+        replace(content_copy / locale / "02-second.md", "order: 2", "order: 1")
+    path = content_copy / "en" / "02-second.md"
+    assert_reported(content_copy, path, "order: 1", "order 1 is also used by 01-sample.md")
+
+
 def test_step_missing_in_other_locale(content_copy):
     path = content_copy / "es" / "01-sample.md"
     replace(path, "{#judging}", "{#juzgar}")
