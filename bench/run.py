@@ -38,6 +38,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 STEP = "/es/m/1/2"  # a step with two rulers and a reflection, 8.5 KB
 ANSWER = {"rulers-why.answer": "Porque quiero vivir de otra manera. " * 8}
 SECTIONS = ("load", "scaleout", "soak", "growth", "year")
+GROWTH_SIZES = "10,100,1000"  # synthetic modules per locale, after the 13 shipped ones
 STATIC = "same step page, static (nginx)"
 GROWTH_ROUNDS = 3
 VISITORS = 200  # workbooks saved into in turn by the "200 visitors" row
@@ -353,7 +354,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--soak-seconds", type=float, default=60)
     parser.add_argument("--growth-seconds", type=float, default=6, help="wrk time per size")
-    parser.add_argument("--growth-sizes", default="10,100,1000")
+    parser.add_argument("--growth-sizes", default=GROWTH_SIZES)
     args = parser.parse_args()
     chosen = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = sorted(set(chosen) - set(SECTIONS))
