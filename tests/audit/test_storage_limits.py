@@ -7,8 +7,11 @@ import time
 
 import pytest
 
+from app.db import ENGINE
 from app.workbook import document
-from app.workbook.responses import NEW_WORKBOOKS, STORAGE
+from app.workbook.limits import REMEASURE_SECONDS, StorageBudget
+from app.workbook.responses import MEGABYTE, NEW_WORKBOOKS, STORAGE
+from tests.support.sql import statements_on
 from tests.support.visitor import MARKER, answer, keep
 
 pytestmark = pytest.mark.audit
@@ -64,3 +67,38 @@ def test_room_for_kept_workbooks_is_counted_per_day(app):
     assert refused.status_code == 503
     assert "inténtalo de nuevo mañana" in refused.text.lower()
     assert MARKER in second.get("/en/workbook/1").text  # still open, nothing lost
+
+
+def sums_in(statements: list[str]) -> int:
+    return sum(1 for s in statements if "sum(length(" in s.lower())
+
+
+def test_far_from_full_the_room_is_measured_once_in_a_while_not_on_every_first_save(app):
+    """Measuring sums every never-kept workbook: a scan that grows with the day's visitors."""
+    engine, now = ENGINE.of(app), [1000.0]
+    budget = StorageBudget(1024 * MEGABYTE, 256 * MEGABYTE, clock=lambda: now[0])
+    seen = statements_on(engine)
+    for _ in range(50):
+        assert budget.room_for_new(engine)
+    assert sums_in(seen) == 1
+    now[0] += REMEASURE_SECONDS + 0.1
+    assert budget.room_for_new(engine)
+    assert sums_in(seen) == 2
+
+
+def test_near_full_every_first_save_measures_again_so_a_full_budget_refuses_at_once(app):
+    engine, now = ENGINE.of(app), [1000.0]
+    assert answer(app.test_client()).status_code == 303
+    budget = StorageBudget(_stored_bytes(app) + 1, 1, clock=lambda: now[0])  # one byte left
+    seen = statements_on(engine)
+    assert budget.room_for_new(engine)
+    assert answer(app.test_client()).status_code == 303  # another process fills it
+    assert not budget.room_for_new(engine)  # the same moment: no stale answer
+    assert sums_in(seen) == 2
+
+
+def _stored_bytes(app) -> int:
+    with ENGINE.of(app).connect() as connection:
+        return int(
+            connection.exec_driver_sql("SELECT sum(length(ciphertext)) FROM workbooks").scalar_one()
+        )

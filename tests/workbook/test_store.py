@@ -15,7 +15,7 @@ import sqlite3
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import create_engine, event, select, text, update
+from sqlalchemy import create_engine, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -24,6 +24,7 @@ from app.db import ENGINE
 from app.workbook import parts, store
 from app.workbook.crypto import ServerKeys, Unreadable, WorkbookKeys, new_keys, seal
 from app.workbook.model import WorkbookRow
+from tests.support.sql import statements_on
 
 SERVER = ServerKeys.from_secret("store-test-secret-key-long-enough-0123456789")
 TODAY = date(2026, 12, 3)
@@ -341,18 +342,6 @@ def test_a_save_returns_the_workbook_as_stored_today(engine, db):
     assert written is not None
     assert (written.kept, written.last_used) == (True, TODAY)
     assert row(engine, kept_keys).last_used == TODAY
-
-
-def statements_on(engine: Engine) -> list[str]:
-    """Every SQL statement SQLite runs on connections ``engine`` opens from now on."""
-    seen: list[str] = []
-
-    @event.listens_for(engine, "connect")
-    def trace(connection: sqlite3.Connection, _record: object) -> None:
-        connection.set_trace_callback(seen.append)
-
-    engine.dispose()  # connections opened before the listener would not report
-    return seen
 
 
 @pytest.mark.parametrize("saved_in_parts", [True, False], ids=["in-parts", "before-parts"])
