@@ -55,9 +55,7 @@ def module_answers(order: int) -> ResponseReturnValue:
     mark_personal()
     if is_unavailable():
         return unavailable_page()
-    module = next((m for m in catalog().modules(current_locale()) if m.order == order), None)
-    if module is None:
-        abort(404)
+    module = catalog().numbered(current_locale(), order) or abort(404)
     workbook = open_workbook()
     entries = workbook_entries((module,), workbook.answers) if workbook else []
     return render_template(
