@@ -150,3 +150,13 @@ def test_a_database_that_fails_mid_read_is_never_a_500(app):
     saved = visitor.post("/en/m/1/1", data={"thoughts.answer": "New words"})
     assert saved.status_code == 503
     assert "New words</textarea>" in saved.text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_answers_of_a_module_that_does_not_exist_are_404_in_the_visitors_language(
+    visitor, lang
+):
+    missing = visitor.get(f"/{lang}/workbook/999")
+    assert missing.status_code == 404
+    assert f'lang="{lang}"' in missing.text
+    assert_untouched(visitor)
